@@ -1,0 +1,81 @@
+#include "sim/output.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "sim/error.hpp"
+
+namespace village {
+
+namespace {
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  throw InputError({path.string()}, fmt::format("cannot write output ({})", what),
+                   "check that the output directory exists and is writable");
+}
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
+  const std::filesystem::path temporary =
+      path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(path, std::strerror(errno));
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      fail(path, reason);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    fail(path, reason);
+  }
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    fail(path, reason);
+  }
+}
+
+std::string format_value(double value) {
+  return fmt::format("{}", value);
+}
+
+std::string timeseries_csv(const std::vector<RunRecord>& runs) {
+  fmt::memory_buffer out;
+  fmt::format_to(std::back_inserter(out), "run,step,metric,group,value\n");
+  for (const RunRecord& run : runs) {
+    for (const MetricRow& row : run.rows) {
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{}\n", run.run, row.step, row.metric,
+                     row.group, row.value);
+    }
+  }
+  return fmt::to_string(out);
+}
+
+std::string summary_csv(const std::vector<RunRecord>& runs) {
+  fmt::memory_buffer out;
+  fmt::format_to(std::back_inserter(out), "run,metric,group,value\n");
+  for (const RunRecord& run : runs) {
+    if (run.rows.empty()) continue;
+    const std::uint32_t last = run.rows.back().step;
+    for (const MetricRow& row : run.rows) {
+      if (row.step != last) continue;
+      fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", run.run, row.metric, row.group,
+                     row.value);
+    }
+  }
+  return fmt::to_string(out);
+}
+
+}  // namespace village

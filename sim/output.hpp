@@ -1,0 +1,26 @@
+#pragma once
+// Run outputs. Each file is written to a temporary name in the same directory and
+// renamed when complete, so a crash never leaves a half file that looks whole.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/runner.hpp"
+
+namespace village {
+
+// Writes content to path atomically (temporary file, fsync, rename). Throws
+// InputError naming the path when the directory cannot be written.
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+// Long format: run,step,metric,group,value; rows in run order, then step order.
+std::string timeseries_csv(const std::vector<RunRecord>& runs);
+
+// Final values: run,metric,group,value from each run's last observed step.
+std::string summary_csv(const std::vector<RunRecord>& runs);
+
+// A double as the shortest text that reads back to the same value.
+std::string format_value(double value);
+
+}  // namespace village

@@ -1,0 +1,72 @@
+#pragma once
+// Named parallel loops over index ranges. Models call these, never raw OpenMP pragmas.
+// Inside a parallel region (replicates already run in parallel) they run serially:
+// parallelism is across runs or within a run, never both.
+//
+// Reductions use fixed-size chunks combined in chunk order, so a sum is bit-identical
+// for any thread count.
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace village {
+
+// Below this many items a loop is not worth a parallel region.
+inline constexpr std::int64_t kParallelThreshold = 1 << 14;
+// Items per chunk of a deterministic reduction (independent of the thread count).
+inline constexpr std::int64_t kReductionChunk = 1 << 12;
+
+inline bool run_in_parallel(std::int64_t count) {
+  return count >= kParallelThreshold && !omp_in_parallel() && omp_get_max_threads() > 1;
+}
+
+// body(i) for i in [begin, end); static schedule for uniform work per item.
+template <typename Body>
+void for_each_index(std::int64_t begin, std::int64_t end, Body&& body) {
+#pragma omp parallel for schedule(static) if (run_in_parallel(end - begin))
+  for (std::int64_t i = begin; i < end; ++i)
+    body(i);
+}
+
+// As for_each_index, with guided scheduling for skewed work (heavy-tailed degrees).
+template <typename Body>
+void for_each_index_balanced(std::int64_t begin, std::int64_t end, Body&& body) {
+#pragma omp parallel for schedule(guided, 256) if (run_in_parallel(end - begin))
+  for (std::int64_t i = begin; i < end; ++i)
+    body(i);
+}
+
+// Sum of term(i) over [begin, end), bit-identical for any thread count.
+template <typename Term>
+double sum_over_indices(std::int64_t begin, std::int64_t end, Term&& term) {
+  if (end <= begin) return 0.0;
+  const std::int64_t chunks = (end - begin + kReductionChunk - 1) / kReductionChunk;
+  std::vector<double> partial(static_cast<std::size_t>(chunks), 0.0);
+#pragma omp parallel for schedule(static) if (run_in_parallel(end - begin))
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    const std::int64_t lo = begin + c * kReductionChunk;
+    const std::int64_t hi = std::min(end, lo + kReductionChunk);
+    double sum = 0.0;
+    for (std::int64_t i = lo; i < hi; ++i)
+      sum += term(i);
+    partial[static_cast<std::size_t>(c)] = sum;
+  }
+  double total = 0.0;
+  for (double value : partial)
+    total += value;
+  return total;
+}
+
+// Sets the number of threads for the loops above and for parallel replicates.
+inline void set_thread_count(int threads) {
+  if (threads > 0) omp_set_num_threads(threads);
+}
+
+inline int thread_count() {
+  return omp_get_max_threads();
+}
+
+}  // namespace village
