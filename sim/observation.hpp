@@ -41,7 +41,9 @@ class Observation {
     const std::size_t width = groups + 1;  // slot 0: all
     std::vector<double> sums(static_cast<std::size_t>(chunks) * width, 0.0);
     std::vector<double> sizes(groups, 0.0);
-    for_each_index(0, chunks, [&](std::int64_t c) {
+    // Parallel over chunks when the agents (not the chunks) are many enough to pay.
+#pragma omp parallel for schedule(static) if (run_in_parallel(count))
+    for (std::int64_t c = 0; c < chunks; ++c) {
       double* partial = sums.data() + static_cast<std::size_t>(c) * width;
       const std::int64_t lo = begin + c * kReductionChunk;
       const std::int64_t hi = std::min<std::int64_t>(end, lo + kReductionChunk);
@@ -50,7 +52,7 @@ class Observation {
         partial[0] += v;
         if (groups != 0) partial[1 + group_of[static_cast<std::size_t>(i)]] += v;
       }
-    });
+    }
     for (NodeId i = begin; i < end && groups != 0; ++i)
       sizes[group_of[i]] += 1.0;
     std::vector<double> totals(width, 0.0);
@@ -64,8 +66,12 @@ class Observation {
     }
   }
 
-  const Population& population() const { return *population_; }
-  std::uint32_t step() const { return step_; }
+  const Population& population() const {
+    return *population_;
+  }
+  std::uint32_t step() const {
+    return step_;
+  }
 
  private:
   const Population* population_;

@@ -18,7 +18,10 @@ namespace {
 }
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
+namespace {
+// Writes content to a temporary file beside path, flushed to disk; returns its name.
+std::filesystem::path write_temporary(const std::filesystem::path& path,
+                                      const std::string& content) {
   const std::filesystem::path temporary =
       path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -40,11 +43,33 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
     ::unlink(temporary.c_str());
     fail(path, reason);
   }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(temporary.c_str());
-    fail(path, reason);
+  return temporary;
+}
+}  // namespace
+
+void write_files_atomically(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+  std::vector<std::filesystem::path> temporaries;
+  try {
+    for (const auto& [path, content] : files)
+      temporaries.push_back(write_temporary(path, content));
+  } catch (...) {
+    for (const auto& temporary : temporaries)
+      ::unlink(temporary.c_str());
+    throw;
   }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+      const std::string reason = std::strerror(errno);
+      for (std::size_t j = i; j < files.size(); ++j)
+        ::unlink(temporaries[j].c_str());
+      fail(files[i].first, reason);
+    }
+  }
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
+  write_files_atomically({{path, content}});
 }
 
 std::string format_value(double value) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/runner.hpp"
@@ -13,6 +14,11 @@ namespace village {
 // Writes content to path atomically (temporary file, fsync, rename). Throws
 // InputError naming the path when the directory cannot be written.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+// Writes several files so that either all appear complete or none changes: every
+// file goes to a temporary name first, and the renames happen only when all are written.
+void write_files_atomically(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 // Long format: run,step,metric,group,value; rows in run order, then step order.
 std::string timeseries_csv(const std::vector<RunRecord>& runs);

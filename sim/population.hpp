@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,9 @@ class Population {
   const std::vector<double>& real_column(const std::string& name) const;
   bool has_real_column(const std::string& name) const { return reals_.count(name) != 0; }
 
-  // Agent labels from an imported network (empty: agents are numbered from 0).
-  std::vector<std::string> labels;
+  // Agent labels from an imported network (null: agents are numbered from 0). Shared,
+  // because every replicate's world carries the same labels.
+  std::shared_ptr<const std::vector<std::string>> labels;
 
  private:
   NodeId size_ = 0;

@@ -1,0 +1,126 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "analysis/replicate_statistics.hpp"
+#include "app/commands.hpp"
+#include "scenarios/scenario.hpp"
+#include "sim/output.hpp"
+#include "sim/parallel.hpp"
+#include "village/version.hpp"
+
+namespace village {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string iso_time(std::chrono::system_clock::time_point when) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string host_name() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof name - 1) == 0 ? name : "unknown";
+}
+
+nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunRecord>& runs,
+                                int threads, std::chrono::system_clock::time_point start,
+                                std::chrono::system_clock::time_point end, double wall_seconds) {
+  nlohmann::ordered_json json;
+  json["village_version"] = kVersion;
+  json["git_revision"] = kGitRevision;
+  json["compiler"] = fmt::format("g++ {}.{}.{}", __GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__);
+  json["host"] = host_name();
+  json["scenario_file"] = fs::absolute(scenario.path).string();
+  json["scenario"] = scenario.to_json();
+  json["scenario_text"] = scenario.text;
+  json["random"] = {{"generator", "Philox4x64-10 (Random123)"},
+                    {"master_seed", scenario.plan.seed},
+                    {"stream_key", "(master_seed, run)"},
+                    {"counter", "(step, agent, purpose, draw)"}};
+  json["threads"] = threads;
+  json["start_time"] = iso_time(start);
+  json["end_time"] = iso_time(end);
+  json["wall_seconds"] = wall_seconds;
+  nlohmann::ordered_json per_run = nlohmann::ordered_json::array();
+  for (const RunRecord& run : runs)
+    per_run.push_back({{"run", run.run}, {"wall_seconds", run.wall_seconds}});
+  json["runs"] = per_run;
+  json["files"] = {"timeseries.csv", "summary.csv", "manifest.json"};
+  return json;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  Scenario scenario = load_scenario(options.scenario);
+  if (options.seed) scenario.plan.seed = *options.seed;
+  if (options.replicates) scenario.plan.replicates = *options.replicates;
+  if (options.threads) scenario.threads = *options.threads;
+  check_memory(scenario, scenario.threads);
+  set_thread_count(scenario.threads);
+  const int threads = thread_count();
+
+  const fs::path out =
+      options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
+  std::error_code error;
+  fs::create_directories(out, error);
+  if (error) {
+    throw InputError({out.string()},
+                     fmt::format("cannot create the output folder ({})", error.message()),
+                     "choose another folder with --out");
+  }
+
+  const auto start = std::chrono::system_clock::now();
+  const auto clock_start = std::chrono::steady_clock::now();
+  const WorldBuilder make_world(scenario.network, scenario.plan.seed);
+  const ModelInfo& model = *scenario.model;
+  const ParamValues& values = scenario.model_values;
+  const std::vector<RunRecord> runs =
+      run_replicates(scenario.plan, std::cref(make_world), [&] { return model.make(values); });
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  const auto end = std::chrono::system_clock::now();
+
+  write_files_atomically({
+      {out / "timeseries.csv", timeseries_csv(runs)},
+      {out / "summary.csv", summary_csv(runs)},
+      {out / "manifest.json", manifest(scenario, runs, threads, start, end, wall).dump(2) + "\n"},
+  });
+
+  if (!options.quiet) {
+    const double level = 0.95;
+    fmt::print("village {}: {} ({} on {}), {} replicates x {} steps, {} threads, {:.2f} s\n\n",
+               kVersion, scenario.path.filename().string(), model.kind, scenario.network.generator,
+               scenario.plan.replicates, scenario.plan.steps, threads, wall);
+    fmt::print("Final values across replicates:\n{}\n",
+               format_statistics_table(final_value_statistics(runs, level), level));
+    fmt::print("Wrote {}/timeseries.csv, summary.csv and manifest.json\n", out.string());
+  }
+  return 0;
+}
+
+int validate_command(const std::string& scenario_path) {
+  const Scenario scenario = load_scenario(scenario_path);
+  // Build one world so that file networks are read and checked too.
+  const WorldBuilder make_world(scenario.network, scenario.plan.seed);
+  const MemoryEstimate estimate = estimate_memory(scenario, scenario.threads);
+  fmt::print(
+      "{}: valid. {} on a {} network of about {:.3g} agents; {} replicates x {} steps; about {} "
+      "per run\n",
+      scenario_path, scenario.model->kind, scenario.network.generator,
+      scenario.network.expected_nodes(), scenario.plan.replicates, scenario.plan.steps,
+      format_bytes(estimate.bytes_per_run));
+  return 0;
+}
+
+}  // namespace village

@@ -1,0 +1,37 @@
+#pragma once
+// Every model kind a scenario can select, with its parameter declarations.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/model.hpp"
+#include "sim/parameters.hpp"
+
+namespace village {
+
+struct ModelInfo {
+  std::string kind;       // the scenario's [model] kind
+  std::string summary;    // one line
+  std::string reference;  // the paper it follows
+  std::vector<ParamSpec> params;
+  double bytes_per_node = 0;  // model state, for the memory estimate before a run
+  double bytes_per_arc = 0;   // per stored arc of the network (copies such as a matrix)
+  std::function<std::unique_ptr<Model>(const ParamValues&)> make;
+};
+
+const std::vector<ModelInfo>& model_registry();
+// nullptr when no model has this kind.
+const ModelInfo* find_model(std::string_view kind);
+
+// One declaration per model file.
+ModelInfo sir_model_info();
+ModelInfo independent_cascade_model_info();
+ModelInfo linear_threshold_model_info();
+ModelInfo degroot_model_info();
+ModelInfo deffuant_model_info();
+ModelInfo hegselmann_krause_model_info();
+
+}  // namespace village

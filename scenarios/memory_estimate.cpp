@@ -1,0 +1,62 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/scenario.hpp"
+#include "sim/parallel.hpp"
+
+namespace village {
+
+std::string format_bytes(double bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int unit = 0;
+  while (bytes >= 1024.0 && unit < 6) {
+    bytes /= 1024.0;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", bytes, units[unit]);
+}
+
+MemoryEstimate estimate_memory(const Scenario& scenario, int threads) {
+  const double nodes = scenario.network.expected_nodes();
+  const double arcs = scenario.network.expected_arcs();
+  // Population (group id, columns) and CSR offsets per node; a target id per arc, a
+  // float per arc when weighted. Building goes through an edge list (12 bytes per edge,
+  // arcs / 2 edges) and a second copy of the arrays while sorting: count them twice.
+  const double weight_bytes =
+      scenario.network.values.has("weighted") && scenario.network.values.flag("weighted") ? 4.0
+                                                                                          : 0.0;
+  const double network =
+      nodes * (sizeof(ArcIndex) + sizeof(std::uint32_t)) + arcs * (sizeof(NodeId) + weight_bytes);
+  const double building = arcs / 2.0 * sizeof(EdgeRecord) + network;
+  const double model =
+      nodes * scenario.model->bytes_per_node + arcs * scenario.model->bytes_per_arc;
+  MemoryEstimate estimate;
+  estimate.bytes_per_run = network + building + model;
+  const double workers = threads > 0 ? threads : thread_count();
+  estimate.runs_at_once = std::max(1.0, std::min<double>(workers, scenario.plan.replicates));
+  // A network shared by all runs (a file, per_run = false) is held once, plus one copy per run.
+  estimate.total_bytes = estimate.bytes_per_run * estimate.runs_at_once;
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGE_SIZE);
+  estimate.available_bytes = static_cast<double>(pages) * static_cast<double>(page_size);
+  return estimate;
+}
+
+void check_memory(const Scenario& scenario, int threads) {
+  const MemoryEstimate estimate = estimate_memory(scenario, threads);
+  if (estimate.total_bytes <= 0.9 * estimate.available_bytes) return;
+  throw InputError(
+      scenario.size_location,
+      fmt::format(
+          "a network of {:.3g} agents and {:.3g} ties needs about {} ({} per run, {} at once); "
+          "this machine has {}",
+          scenario.network.expected_nodes(), scenario.network.expected_arcs() / 2,
+          format_bytes(estimate.total_bytes), format_bytes(estimate.bytes_per_run),
+          estimate.runs_at_once, format_bytes(estimate.available_bytes)),
+      "lower nodes or mean_degree, or run fewer replicates at once with --threads");
+}
+
+}  // namespace village

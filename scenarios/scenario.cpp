@@ -1,0 +1,407 @@
+#include "scenarios/scenario.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "scenarios/degree_file.hpp"
+#include "scenarios/suggest.hpp"
+#include "scenarios/toml_fields.hpp"
+
+namespace village {
+
+namespace fs = std::filesystem;
+
+const std::vector<ParamSpec>& run_params() {
+  static const std::vector<ParamSpec> specs{
+      {.name = "steps",
+       .type = ParamType::integer,
+       .default_number = 100,
+       .min = 0,
+       .max = 1e7,
+       .unit = "steps (weeks in the parent-support model)",
+       .description = "number of steps each run simulates",
+       .source = "scenario"},
+      {.name = "replicates",
+       .type = ParamType::integer,
+       .default_number = 1,
+       .min = 1,
+       .max = 1e7,
+       .unit = "runs",
+       .description = "independent runs, each with its own random stream (seed, run)",
+       .source = "scenario"},
+      {.name = "seed",
+       .type = ParamType::integer,
+       .default_number = 1,
+       .min = 0,
+       .max = 9.2e18,
+       .description = "master seed; run r draws from the Philox stream keyed by (seed, r)",
+       .source = "scenario"},
+      {.name = "record_every",
+       .type = ParamType::integer,
+       .default_number = 1,
+       .min = 1,
+       .max = 1e7,
+       .unit = "steps",
+       .description = "record the metrics every k-th step (and always the last)",
+       .source = "scenario"},
+      {.name = "threads",
+       .type = ParamType::integer,
+       .default_number = 0,
+       .min = 0,
+       .max = 4096,
+       .unit = "threads",
+       .description = "threads to use (0: all cores); --threads overrides",
+       .source = "scenario"},
+  };
+  return specs;
+}
+
+namespace {
+
+const toml::table& require_table(const toml::table& root, const std::string& name,
+                                 const std::string& file, const std::string& example) {
+  const toml::node* node = root.get(name);
+  if (node == nullptr) {
+    throw InputError({file, 1, 1}, fmt::format("the scenario has no [{}] section", name),
+                     fmt::format("add one, for example [{}] {}", name, example));
+  }
+  if (!node->is_table()) {
+    throw InputError(location_of(*node, file), fmt::format("'{}' must be a table", name),
+                     fmt::format("write it as a section: [{}]", name));
+  }
+  return *node->as_table();
+}
+
+// The `kind = "..."` style selector key of a section.
+std::pair<std::string, SourceLocation> read_selector(const toml::table& table,
+                                                     const std::string& section,
+                                                     const std::string& key,
+                                                     const std::vector<std::string>& choices,
+                                                     const std::string& file,
+                                                     SourceLocation section_location) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    throw InputError(
+        section_location, fmt::format("[{}] has no '{}'", section, key),
+        fmt::format("add {} = \"...\" with one of: {}", key, fmt::join(choices, ", ")));
+  }
+  if (!node->is_string()) {
+    throw InputError(location_of(*node, file), fmt::format("{}.{} must be a string", section, key),
+                     fmt::format("write it like {} = \"{}\"", key, choices.front()));
+  }
+  std::string value = node->as_string()->get();
+  if (std::find(choices.begin(), choices.end(), value) == choices.end()) {
+    throw InputError(location_of(*node, file),
+                     fmt::format("unknown {}.{} \"{}\"", section, key, value),
+                     did_you_mean(value, choices));
+  }
+  return {value, location_of(*node, file)};
+}
+
+std::vector<std::uint64_t> read_block_sizes(const toml::table& table, const std::string& file,
+                                            const SourceLocation& section_location) {
+  const toml::node* node = table.get("block_sizes");
+  if (node == nullptr) {
+    throw InputError(section_location, "an sbm network needs block_sizes",
+                     "add block_sizes = [500, 500] (agents per block)");
+  }
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->empty()) {
+    throw InputError(location_of(*node, file),
+                     "network.block_sizes must be a non-empty array of whole numbers",
+                     "write it like block_sizes = [500, 500]");
+  }
+  std::vector<std::uint64_t> sizes;
+  double total = 0;
+  for (const toml::node& element : *array) {
+    if (!element.is_integer() || element.as_integer()->get() < 1) {
+      throw InputError(location_of(element, file), "each block size must be a whole number >= 1",
+                       "write it like block_sizes = [500, 500]");
+    }
+    sizes.push_back(static_cast<std::uint64_t>(element.as_integer()->get()));
+    total += static_cast<double>(sizes.back());
+  }
+  if (total > static_cast<double>(kMaxNodes)) {
+    throw InputError(location_of(*node, file),
+                     fmt::format("the blocks hold {} agents in all", total),
+                     fmt::format("at most {} agents fit in a network", kMaxNodes));
+  }
+  return sizes;
+}
+
+std::vector<std::string> read_block_names(const toml::table& table, std::size_t blocks,
+                                          const std::string& file) {
+  const toml::node* node = table.get("block_names");
+  if (node == nullptr) return {};
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->size() != blocks) {
+    throw InputError(location_of(*node, file),
+                     fmt::format("network.block_names must be an array of {} names", blocks),
+                     "give one name per entry of block_sizes");
+  }
+  std::vector<std::string> names;
+  for (const toml::node& element : *array) {
+    if (!element.is_string()) {
+      throw InputError(location_of(element, file), "each block name must be a string",
+                       "write it like block_names = [\"north\", \"south\"]");
+    }
+    names.push_back(element.as_string()->get());
+  }
+  return names;
+}
+
+void check_network(const NetworkSpec& spec, const toml::table& table, const std::string& file,
+                   const SourceLocation& section_location) {
+  const ParamValues& v = spec.values;
+  const auto at = [&](const std::string& key) {
+    const toml::node* node = table.get(key);
+    return node != nullptr ? location_of(*node, file) : section_location;
+  };
+  const double n = spec.expected_nodes();
+  if (spec.generator == "erdos_renyi") {
+    int given = 0;
+    std::string last;
+    for (const char* key : {"mean_degree", "p", "edges"}) {
+      if (spec.was_given(key)) {
+        ++given;
+        last = key;
+      }
+    }
+    if (given > 1) {
+      throw InputError(at(last), "give only one of mean_degree, p and edges",
+                       "they all set the density");
+    }
+    if (spec.was_given("edges") && v.real("edges") > n * (n - 1) / 2) {
+      throw InputError(at("edges"),
+                       fmt::format("network.edges = {} exceeds the {} possible pairs",
+                                   v.real("edges"), n * (n - 1) / 2),
+                       "lower edges or raise nodes");
+    }
+    if (v.real("mean_degree") > n - 1 && !spec.was_given("p") && !spec.was_given("edges")) {
+      throw InputError(at("mean_degree"),
+                       fmt::format("network.mean_degree = {} is more than nodes - 1 = {}",
+                                   v.real("mean_degree"), n - 1),
+                       "lower mean_degree or raise nodes");
+    }
+  } else if (spec.generator == "watts_strogatz") {
+    const auto k = v.integer("mean_degree");
+    if (k % 2 != 0) {
+      throw InputError(at("mean_degree"), fmt::format("network.mean_degree = {} is odd", k),
+                       "Watts-Strogatz links k/2 neighbours on each side: use an even mean_degree");
+    }
+    if (static_cast<double>(k) >= n) {
+      throw InputError(at("mean_degree"),
+                       fmt::format("network.mean_degree = {} needs more than {} nodes", k, k),
+                       "lower mean_degree or raise nodes");
+    }
+  } else if (spec.generator == "barabasi_albert") {
+    if (v.real("attachments") >= n) {
+      throw InputError(at("attachments"),
+                       fmt::format("network.attachments = {} needs more nodes than {}",
+                                   v.integer("attachments"), n),
+                       "attachments must be less than nodes");
+    }
+  } else if (spec.generator == "configuration" && spec.degree_sequence.empty()) {
+    if (v.text("degrees") == "poisson" && v.real("mean_degree") > n - 1) {
+      throw InputError(
+          at("mean_degree"),
+          fmt::format("network.mean_degree = {} is more than nodes - 1", v.real("mean_degree")),
+          "lower mean_degree or raise nodes");
+    }
+    if (v.text("degrees") == "power_law" && v.integer("max_degree") > 0 &&
+        v.integer("max_degree") < v.integer("min_degree")) {
+      throw InputError(at("max_degree"), "network.max_degree is below min_degree",
+                       "raise max_degree, or 0 for sqrt(nodes)");
+    }
+  } else if (spec.generator == "sbm" && spec.was_given("nodes") && v.real("nodes") != n) {
+    throw InputError(
+        at("nodes"),
+        fmt::format("network.nodes = {} but the blocks hold {}", v.integer("nodes"), n),
+        "drop nodes (the blocks set it) or make them agree");
+  }
+}
+
+NetworkSpec read_network(const toml::table& table, const std::string& file, const fs::path& folder,
+                         SourceLocation& size_location) {
+  const SourceLocation section_location = location_of(table, file);
+  std::vector<std::string> generator_names;
+  for (const auto& info : generator_registry())
+    generator_names.push_back(info.name);
+  const auto [generator, generator_location] =
+      read_selector(table, "network", "generator", generator_names, file, section_location);
+  const GeneratorInfo& info = *find_generator(generator);
+
+  NetworkSpec spec;
+  spec.generator = generator;
+  spec.values = ParamValues(info.params);
+  std::vector<std::string> extra{"generator"};
+  if (generator == "sbm") extra.insert(extra.end(), {"block_sizes", "block_names"});
+  read_params(table, "network", info.params, extra, file, spec.values);
+  for (const auto& [key, node] : table)
+    spec.given.emplace_back(key.str());
+  spec.layer = spec.values.text("layer");
+  spec.per_run = spec.values.flag("per_run");
+
+  size_location = section_location;
+  for (const char* key : {"nodes", "block_sizes", "path"}) {
+    if (const toml::node* node = table.get(key)) size_location = location_of(*node, file);
+  }
+  if (generator == "sbm") {
+    spec.block_sizes = read_block_sizes(table, file, section_location);
+    spec.block_names = read_block_names(table, spec.block_sizes.size(), file);
+  }
+  if (generator == "file") {
+    const toml::node* path_node = table.get("path");
+    if (path_node == nullptr) {
+      throw InputError(section_location, "a file network needs a path", "add path = \"edges.csv\"");
+    }
+    spec.file = folder / spec.values.text("path");
+    if (!fs::is_regular_file(spec.file)) {
+      throw InputError(location_of(*path_node, file),
+                       fmt::format("no network file '{}'", spec.file.string()),
+                       "the path is relative to the scenario file's folder");
+    }
+  }
+  if (generator == "configuration") {
+    const std::string& degrees = spec.values.text("degrees");
+    if (degrees != "poisson" && degrees != "power_law") {
+      spec.degree_file = folder / degrees;
+      if (!fs::is_regular_file(spec.degree_file)) {
+        throw InputError(
+            location_of(*table.get("degrees"), file),
+            fmt::format("network.degrees = \"{}\" is neither poisson, power_law nor a file",
+                        degrees),
+            closest_name(degrees, {"poisson", "power_law"}).empty()
+                ? "give the path of a degree file, relative to the scenario file's folder"
+                : did_you_mean(degrees, {"poisson", "power_law"}));
+      }
+      spec.degree_sequence = read_degree_file(spec.degree_file);
+    }
+  }
+  check_network(spec, table, file, section_location);
+  return spec;
+}
+
+void check_weights(const Scenario& scenario, const toml::table& model_table,
+                   const std::string& file) {
+  if (!scenario.model_values.has("use_weights") || !scenario.model_values.flag("use_weights"))
+    return;
+  const NetworkSpec& network = scenario.network;
+  const std::string format = network.generator == "file" ? network.values.text("format") : "";
+  const bool may_have_weights = network.generator == "file" &&
+                                (network.values.flag("weighted") || format == "graphml" ||
+                                 format == "affiliation" || network.file.extension() == ".graphml");
+  if (!may_have_weights) {
+    throw InputError(
+        location_of(*model_table.get("use_weights"), file),
+        "model.use_weights = true but the network has no edge weights",
+        "read a weighted file (generator = \"file\", weighted = true) or set use_weights = false");
+  }
+}
+
+nlohmann::ordered_json values_to_json(const ParamValues& values) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : values.all()) {
+    std::visit([&](const auto& v) { json[name] = v; }, value);
+  }
+  return json;
+}
+
+}  // namespace
+
+Scenario load_scenario(const fs::path& path) {
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError({file}, "cannot read the scenario file",
+                     "check the path (see scenarios/examples/ for examples)");
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  Scenario scenario;
+  scenario.path = path;
+  scenario.text = buffer.str();
+
+  toml::table root;
+  try {
+    root = toml::parse(scenario.text, file);
+  } catch (const toml::parse_error& error) {
+    const auto& begin = error.source().begin;
+    throw InputError({file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                     fmt::format("invalid TOML: {}", error.description()),
+                     "see docs/scenario-reference.md for the file's shape");
+  }
+
+  const std::vector<std::string> sections{"run", "network", "model"};
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
+      const auto& begin = key.source().begin;
+      throw InputError({file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                       fmt::format("unknown section '{}'", name), did_you_mean(name, sections));
+    }
+  }
+
+  ParamValues run_values(run_params());
+  if (const toml::node* run = root.get("run")) {
+    if (!run->is_table())
+      throw InputError(location_of(*run, file), "'run' must be a table", "write it as [run]");
+    read_params(*run->as_table(), "run", run_params(), {}, file, run_values);
+  }
+  scenario.plan.steps = static_cast<std::uint32_t>(run_values.integer("steps"));
+  scenario.plan.replicates = static_cast<std::uint32_t>(run_values.integer("replicates"));
+  scenario.plan.seed = static_cast<std::uint64_t>(run_values.integer("seed"));
+  scenario.plan.record_every = static_cast<std::uint32_t>(run_values.integer("record_every"));
+  scenario.threads = static_cast<int>(run_values.integer("threads"));
+
+  const fs::path folder = path.parent_path();
+  const toml::table& network = require_table(root, "network", file, "generator = \"erdos_renyi\"");
+  scenario.network = read_network(network, file, folder, scenario.size_location);
+
+  const toml::table& model = require_table(root, "model", file, "kind = \"sir\"");
+  std::vector<std::string> kinds;
+  for (const auto& info : model_registry())
+    kinds.push_back(info.kind);
+  const auto [kind, kind_location] =
+      read_selector(model, "model", "kind", kinds, file, location_of(model, file));
+  scenario.model = find_model(kind);
+  scenario.model_values = ParamValues(scenario.model->params);
+  read_params(model, "model", scenario.model->params, {"kind"}, file, scenario.model_values);
+  if (scenario.model_values.has("layer") &&
+      scenario.model_values.text("layer") != scenario.network.layer) {
+    throw InputError(location_of(*model.get("layer"), file),
+                     fmt::format("model.layer = \"{}\" but the network layer is \"{}\"",
+                                 scenario.model_values.text("layer"), scenario.network.layer),
+                     "use the same name in [network] layer and [model] layer");
+  }
+  check_weights(scenario, model, file);
+  check_memory(scenario, scenario.threads);
+  return scenario;
+}
+
+nlohmann::ordered_json Scenario::to_json() const {
+  nlohmann::ordered_json json;
+  json["run"] = {{"steps", plan.steps},
+                 {"replicates", plan.replicates},
+                 {"seed", plan.seed},
+                 {"record_every", plan.record_every},
+                 {"threads", threads}};
+  nlohmann::ordered_json net = {{"generator", network.generator}};
+  const auto network_values = values_to_json(network.values);
+  for (const auto& [key, value] : network_values.items())
+    net[key] = value;
+  if (!network.block_sizes.empty()) net["block_sizes"] = network.block_sizes;
+  if (!network.block_names.empty()) net["block_names"] = network.block_names;
+  json["network"] = net;
+  nlohmann::ordered_json mod = {{"kind", model->kind}};
+  const auto model_json = values_to_json(model_values);
+  for (const auto& [key, value] : model_json.items())
+    mod[key] = value;
+  json["model"] = mod;
+  return json;
+}
+
+}  // namespace village

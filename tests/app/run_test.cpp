@@ -1,0 +1,136 @@
+// `village run`: outputs, their shape, and reproducibility across threads and seeds.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/cli_helpers.hpp"
+
+namespace fs = std::filesystem;
+using village_test::read_file;
+using village_test::run_village;
+
+namespace {
+const char* kScenario = R"([run]
+steps = 30
+replicates = 4
+seed = 11
+
+[network]
+generator = "sbm"
+block_sizes = [3000, 2000]
+block_names = ["east", "west"]
+p_within = 0.004
+p_between = 0.0005
+
+[model]
+kind = "sir"
+transmissibility = 0.3
+recovery = 0.5
+initial_fraction = 0.002
+)";
+
+struct RunOutput {
+  std::string timeseries;
+  std::string summary;
+  nlohmann::json manifest;
+};
+
+RunOutput run_scenario(const fs::path& dir, const std::string& name, const std::string& extra) {
+  const fs::path out = dir / name;
+  const auto result = run_village(
+      "run " + (dir / "scenario.toml").string() + " --out " + out.string() + " " + extra, dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return {read_file(out / "timeseries.csv"), read_file(out / "summary.csv"),
+          nlohmann::json::parse(read_file(out / "manifest.json"))};
+}
+}  // namespace
+
+TEST_CASE("run writes tidy outputs and a manifest", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("run_outputs");
+  village_test::write_text(dir / "scenario.toml", kScenario);
+  const RunOutput output = run_scenario(dir, "out", "--threads 2");
+  CHECK_THAT(output.timeseries,
+             Catch::StartsWith("run,step,metric,group,value\n0,0,susceptible,all,"));
+  CHECK_THAT(output.timeseries, Catch::Contains("\n3,30,recovered,west,"));
+  CHECK_THAT(output.summary, Catch::StartsWith("run,metric,group,value\n0,susceptible,all,"));
+  // 4 runs x 3 metrics x 3 groups (all, east, west) final rows, plus the header.
+  CHECK(std::count(output.summary.begin(), output.summary.end(), '\n') == 1 + 4 * 3 * 3);
+  CHECK(std::count(output.timeseries.begin(), output.timeseries.end(), '\n') == 1 + 4 * 31 * 3 * 3);
+  CHECK(output.manifest["scenario"]["model"]["kind"] == "sir");
+  CHECK(output.manifest["scenario"]["model"]["recovery"] == 0.5);
+  CHECK(output.manifest["scenario"]["network"]["block_names"][1] == "west");
+  CHECK(output.manifest["random"]["master_seed"] == 11);
+  CHECK(output.manifest["threads"] == 2);
+  CHECK(output.manifest["runs"].size() == 4);
+  CHECK(output.manifest.contains("git_revision"));
+  CHECK(output.manifest["wall_seconds"].get<double>() >= 0.0);
+  // No temporary files are left beside the outputs.
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "out"))
+    ++files;
+  CHECK(files == 3);
+}
+
+TEST_CASE("same seed gives byte-identical outputs with 1 and 2 threads", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("run_threads");
+  village_test::write_text(dir / "scenario.toml", kScenario);
+  const RunOutput one = run_scenario(dir, "one", "--threads 1");
+  const RunOutput two = run_scenario(dir, "two", "--threads 2");
+  CHECK(one.timeseries == two.timeseries);
+  CHECK(one.summary == two.summary);
+  // A single replicate parallelises inside the run instead: still identical to run 0.
+  const RunOutput single_one = run_scenario(dir, "single1", "--threads 1 --replicates 1");
+  const RunOutput single_two = run_scenario(dir, "single2", "--threads 2 --replicates 1");
+  CHECK(single_one.timeseries == single_two.timeseries);
+  CHECK_THAT(one.timeseries, Catch::StartsWith(single_one.timeseries));
+}
+
+TEST_CASE("different seeds differ, and replicates differ from each other", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("run_seeds");
+  village_test::write_text(dir / "scenario.toml", kScenario);
+  const RunOutput a = run_scenario(dir, "a", "--seed 1");
+  const RunOutput b = run_scenario(dir, "b", "--seed 2");
+  CHECK(a.summary != b.summary);
+  // Final recovered shares of the four replicates are not all equal.
+  std::set<std::string> finals;
+  std::istringstream lines(a.summary);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find(",recovered,all,") != std::string::npos)
+      finals.insert(line.substr(line.rfind(',') + 1));
+  }
+  CHECK(finals.size() == 4);
+}
+
+TEST_CASE("the demo scenario validates and --version and --help work", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("run_misc");
+  const auto validate = run_village(
+      "validate " + std::string(VILLAGE_SOURCE_DIR) + "/scenarios/examples/sir_demo.toml", dir);
+  CHECK(validate.exit_code == 0);
+  CHECK_THAT(validate.out, Catch::Contains("valid"));
+  const auto version = run_village("--version", dir);
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("village 0."));
+  const auto help = run_village("--help", dir);
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("Examples:"));
+  const auto params = run_village("params sir", dir);
+  CHECK(params.exit_code == 0);
+  CHECK_THAT(params.out, Catch::Contains("| `transmissibility` | 0.3 |"));
+}
+
+TEST_CASE("docs/ODD.md's parameter tables are those the code declares", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("odd_tables");
+  const auto params = run_village("params", dir);
+  REQUIRE(params.exit_code == 0);
+  const std::string odd = read_file(fs::path(VILLAGE_SOURCE_DIR) / "docs/ODD.md");
+  const std::string begin = "<!-- BEGIN GENERATED PARAMETERS -->\n";
+  const auto start = odd.find(begin);
+  const auto end = odd.find("<!-- END GENERATED PARAMETERS -->");
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  INFO("run scripts/update-docs.sh after changing a parameter");
+  CHECK(odd.substr(start + begin.size(), end - start - begin.size()) == params.out);
+}
