@@ -16,12 +16,10 @@ namespace {
 template <typename DirectedS>
 ImportedNetwork read_graphml_as(const std::filesystem::path& path, const std::string& text,
                                 Direction direction) {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, DirectedS,
-                                      boost::property<boost::vertex_name_t, std::string>,
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, DirectedS, boost::no_property,
                                       boost::property<boost::edge_weight_t, double>>;
   Graph graph;
   boost::dynamic_properties properties(boost::ignore_other_properties);
-  properties.property("node_id", boost::get(boost::vertex_name, graph));
   properties.property("weight", boost::get(boost::edge_weight, graph));
   std::istringstream in(text);
   try {
@@ -50,8 +48,17 @@ ImportedNetwork read_graphml_as(const std::filesystem::path& path, const std::st
   }
   ImportedNetwork network;
   network.layer = CsrLayer::from_edges(static_cast<NodeId>(n), edges, direction, weighted);
-  for (std::size_t v = 0; v < n; ++v)
-    network.labels.push_back(boost::get(boost::vertex_name, graph, v));
+  // Boost's reader numbers nodes in document order but does not keep their ids: read
+  // them from the <node id="..."> elements, which GraphML requires for every node.
+  static const std::regex node_id(R"(<node\b[^>]*?\bid\s*=\s*["']([^"']*)["'])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), node_id);
+       it != std::sregex_iterator(); ++it) {
+    network.labels.push_back((*it)[1].str());
+  }
+  if (network.labels.size() != n) {
+    throw InputError({path.string()}, "an edge refers to a node that is not declared",
+                     "declare every node with <node id=\"...\"/> before using it in an edge");
+  }
   return network;
 }
 
