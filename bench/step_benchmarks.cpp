@@ -97,7 +97,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& run : runs) {
       const auto it = run.counters.find("items_per_second");
-      if (it != run.counters.end()) rate_[run.benchmark_name()] = it->second.value;
+      if (it == run.counters.end()) continue;
+      std::string name = run.benchmark_name();
+      const auto suffix = name.find("/real_time");
+      if (suffix != std::string::npos) name.erase(suffix);
+      rate_[name] = it->second.value;
     }
     ConsoleReporter::ReportRuns(runs);
   }

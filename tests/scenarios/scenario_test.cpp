@@ -85,3 +85,26 @@ TEST_CASE("the memory estimate grows with the network and the runs at once", "[u
   CHECK(one.available_bytes > 0);
   CHECK(village::format_bytes(1536) == "1.5 KiB");
 }
+
+TEST_CASE("a file network is read once and shared by every replicate's world", "[unit]") {
+  const auto dir = fs::temp_directory_path() / "village_scenario_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "village.csv") << "source,target,weight\nanna,bob,2\nbob,carla,1\n";
+  const auto path = write_scenario("file.toml", R"([network]
+generator = "file"
+path = "village.csv"
+header = true
+weighted = true
+[model]
+kind = "independent_cascade"
+use_weights = true
+)");
+  const auto scenario = village::load_scenario(path);
+  CHECK(scenario.network.file == dir / "village.csv");
+  const village::WorldBuilder builder(scenario.network, 1);
+  const auto world = builder(village::RandomStream(1, 3));
+  REQUIRE(world.population.labels != nullptr);
+  CHECK(*world.population.labels == std::vector<std::string>{"anna", "bob", "carla"});
+  CHECK(world.layer("network").attribute("weight")[0] == 2.0f);
+  CHECK(builder(village::RandomStream(1, 4)).population.labels == world.population.labels);
+}
