@@ -3,7 +3,6 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "sim/error.hpp"
@@ -12,6 +11,43 @@
 namespace village {
 
 namespace {
+
+// The value of attribute `name` in the XML start tag `tag` ("" when absent).
+std::string attribute_value(std::string_view tag, std::string_view name) {
+  for (std::size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
+    const bool starts_word =
+        at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\t' || tag[at - 1] == '\n');
+    std::size_t i = at + name.size();
+    while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t'))
+      ++i;
+    if (!starts_word || i >= tag.size() || tag[i] != '=') continue;
+    ++i;
+    while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t'))
+      ++i;
+    if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) continue;
+    const std::size_t end = tag.find(tag[i], i + 1);
+    if (end == std::string_view::npos) return {};
+    return std::string(tag.substr(i + 1, end - i - 1));
+  }
+  return {};
+}
+
+// The start tags <element ...> of the document, in order.
+std::vector<std::string_view> start_tags(std::string_view text, std::string_view element) {
+  std::vector<std::string_view> tags;
+  std::string open(1, '<');
+  open += element;
+  for (std::size_t at = text.find(open); at != std::string_view::npos;
+       at = text.find(open, at + 1)) {
+    const char next = at + open.size() < text.size() ? text[at + open.size()] : '>';
+    if (next != ' ' && next != '\t' && next != '\n' && next != '\r' && next != '/' && next != '>')
+      continue;
+    const std::size_t end = text.find('>', at);
+    if (end == std::string_view::npos) break;
+    tags.push_back(text.substr(at, end - at));
+  }
+  return tags;
+}
 
 template <typename DirectedS>
 ImportedNetwork read_graphml_as(const std::filesystem::path& path, const std::string& text,
@@ -50,11 +86,8 @@ ImportedNetwork read_graphml_as(const std::filesystem::path& path, const std::st
   network.layer = CsrLayer::from_edges(static_cast<NodeId>(n), edges, direction, weighted);
   // Boost's reader numbers nodes in document order but does not keep their ids: read
   // them from the <node id="..."> elements, which GraphML requires for every node.
-  static const std::regex node_id(R"(<node\b[^>]*?\bid\s*=\s*["']([^"']*)["'])");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), node_id);
-       it != std::sregex_iterator(); ++it) {
-    network.labels.push_back((*it)[1].str());
-  }
+  for (std::string_view tag : start_tags(text, "node"))
+    network.labels.push_back(attribute_value(tag, "id"));
   if (network.labels.size() != n) {
     throw InputError({path.string()}, "an edge refers to a node that is not declared",
                      "declare every node with <node id=\"...\"/> before using it in an edge");
@@ -75,8 +108,8 @@ ImportedNetwork read_graphml(const std::filesystem::path& path) {
   const std::string text = buffer.str();
   // GraphML declares its direction in <graph edgedefault="...">; Boost's reader refuses
   // a mismatch with the graph type, so pick the type from the declaration.
-  static const std::regex directed_default(R"(edgedefault\s*=\s*["']directed["'])");
-  if (std::regex_search(text, directed_default)) {
+  const auto graphs = start_tags(text, "graph");
+  if (!graphs.empty() && attribute_value(graphs.front(), "edgedefault") == "directed") {
     return read_graphml_as<boost::directedS>(path, text, Direction::directed);
   }
   return read_graphml_as<boost::undirectedS>(path, text, Direction::undirected);
