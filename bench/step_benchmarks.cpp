@@ -97,7 +97,10 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& run : runs) {
       const auto it = run.counters.find("items_per_second");
-      if (it == run.counters.end()) continue;
+      // With --benchmark_repetitions only the median stands for a benchmark.
+      if (it == run.counters.end() ||
+          (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median"))
+        continue;
       std::string name = run.benchmark_name();
       const auto suffix = name.find("/real_time");
       if (suffix != std::string::npos) name.erase(suffix);

@@ -1,86 +1,96 @@
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 
 #include "sim/generators/generators.hpp"
+#include "sim/generators/geometric_skip.hpp"
 
 namespace village {
 
 namespace {
+
 constexpr std::uint64_t kGnp = purpose("generator.gnp");
 constexpr std::uint64_t kGnm = purpose("generator.gnm");
+
+// An unordered pair as one sortable key: larger id in the high word.
+std::uint64_t pair_key(NodeId a, NodeId b) {
+  return static_cast<std::uint64_t>(std::max(a, b)) << 32 | std::min(a, b);
+}
+
+EdgeRecord edge_of(std::uint64_t key) {
+  return {static_cast<NodeId>(key >> 32), static_cast<NodeId>(key & 0xFFFF'FFFFu), 1.0f};
+}
+
+// `count` distinct pairs drawn uniformly, sorted by key. Each round draws the missing
+// number of pairs from its own stream address and keeps the new distinct ones, so the
+// result does not depend on anything but the stream. Callers keep count <= pairs / 2,
+// so every draw is new with probability >= 1/2 and the rounds shrink geometrically.
+std::vector<std::uint64_t> distinct_pairs(NodeId n, std::uint64_t count, const RandomStream& rng) {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(count);
+  std::vector<std::uint64_t> fresh;
+  for (std::uint64_t round = 0; keys.size() < count; ++round) {
+    DrawSequence draws(rng, kSetupStep, round, kGnm);
+    fresh.clear();
+    for (std::uint64_t k = keys.size(); k < count; ++k) {
+      const auto a = static_cast<NodeId>(draws.below(n));
+      auto b = static_cast<NodeId>(draws.below(n - 1));
+      if (b >= a) ++b;  // uniform among the other n - 1 nodes
+      fresh.push_back(pair_key(a, b));
+    }
+    std::sort(fresh.begin(), fresh.end());
+    fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+    const auto old_size = static_cast<std::ptrdiff_t>(keys.size());
+    std::set_difference(fresh.begin(), fresh.end(), keys.begin(), keys.end(),
+                        std::back_inserter(keys));
+    std::inplace_merge(keys.begin(), keys.begin() + old_size, keys.end());
+  }
+  return keys;
+}
+
 }  // namespace
 
 CsrLayer erdos_renyi_gnp(NodeId n, double p, const RandomStream& rng) {
   if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("erdos_renyi_gnp: p must be in [0, 1]");
+  if (p == 1.0) return complete_graph(n);
   std::vector<EdgeRecord> edges;
-  if (n > 1 && p > 0.0) {
-    const double pairs = 0.5 * static_cast<double>(n) * (n - 1);
-    edges.reserve(static_cast<std::size_t>(pairs * p * 1.01 + 16));
-  }
-  if (p >= 1.0) {
-    for (NodeId v = 1; v < n; ++v) {
-      for (NodeId w = 0; w < v; ++w)
-        edges.push_back({v, w, 1.0f});
-    }
-  } else if (p > 0.0 && n > 1) {
-    // Batagelj & Brandes 2005: walk the lower triangle, skipping a geometric number of
-    // pairs between edges. Each row v draws from its own address, so the walk is
-    // reproducible; the skip carries over rows.
-    const double log_q = std::log1p(-p);
-    DrawSequence draws(rng, kSetupStep, 0, kGnp);
-    std::int64_t v = 1;
-    std::int64_t w = -1;
-    while (v < n) {
-      const double r = 1.0 - draws.uniform();  // (0, 1]
-      w += 1 + static_cast<std::int64_t>(std::floor(std::log(r) / log_q));
-      while (w >= v && v < n) {
-        w -= v;
-        ++v;
-      }
-      if (v < n) edges.push_back({static_cast<NodeId>(v), static_cast<NodeId>(w), 1.0f});
-    }
-  }
+  const double expected = p * 0.5 * static_cast<double>(n) * (static_cast<double>(n) - 1.0);
+  // The expectation plus five standard deviations: one allocation in practice.
+  if (n > 1) edges.reserve(static_cast<std::size_t>(expected + 5.0 * std::sqrt(expected) + 16.0));
+  DrawSequence draws(rng, kSetupStep, 0, kGnp);
+  for_each_lower_pair(n, p, draws, [&](std::uint64_t v, std::uint64_t w) {
+    edges.push_back({static_cast<NodeId>(v), static_cast<NodeId>(w), 1.0f});
+  });
   return CsrLayer::from_edges(n, edges, Direction::undirected);
 }
 
 CsrLayer erdos_renyi_gnm(NodeId n, std::uint64_t m, const RandomStream& rng) {
-  const double pairs = 0.5 * static_cast<double>(n) * (static_cast<double>(n) - 1);
-  if (static_cast<double>(m) > pairs)
-    throw std::invalid_argument("erdos_renyi_gnm: more edges than pairs");
-  // Draw pairs in rounds, keep the distinct ones, top up until m. A round's draws come
-  // from its own address, and the kept set is order-independent (sorted), so the
-  // result is reproducible.
-  std::vector<std::uint64_t> keys;
-  keys.reserve(m);
-  std::uint64_t round = 0;
-  while (keys.size() < m) {
-    const std::uint64_t missing = m - keys.size();
-    DrawSequence draws(rng, kSetupStep, round++, kGnm);
-    std::vector<std::uint64_t> fresh;
-    fresh.reserve(missing);
-    for (std::uint64_t k = 0; k < missing; ++k) {
-      const auto a = static_cast<NodeId>(draws.below(n));
-      auto b = static_cast<NodeId>(draws.below(n - 1));
-      if (b >= a) ++b;  // uniform among the other n - 1 nodes
-      const NodeId low = std::min(a, b);
-      const NodeId high = std::max(a, b);
-      fresh.push_back(static_cast<std::uint64_t>(high) << 32 | low);
-    }
-    // Keep the earliest draws: a fresh pair already kept, or repeated, is dropped.
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::uint64_t> accepted;
-    std::vector<std::uint64_t> sorted_fresh = fresh;
-    std::sort(sorted_fresh.begin(), sorted_fresh.end());
-    sorted_fresh.erase(std::unique(sorted_fresh.begin(), sorted_fresh.end()), sorted_fresh.end());
-    std::set_difference(sorted_fresh.begin(), sorted_fresh.end(), keys.begin(), keys.end(),
-                        std::back_inserter(accepted));
-    keys.insert(keys.end(), accepted.begin(), accepted.end());
+  const std::uint64_t pairs = static_cast<std::uint64_t>(n) * (n > 0 ? n - 1 : 0) / 2;
+  if (m > pairs) {
+    throw std::invalid_argument("erdos_renyi_gnm: m exceeds the n(n-1)/2 pairs of " +
+                                std::to_string(n) + " nodes");
   }
   std::vector<EdgeRecord> edges;
   edges.reserve(m);
-  for (std::uint64_t key : keys) {
-    edges.push_back({static_cast<NodeId>(key >> 32), static_cast<NodeId>(key & 0xFFFFFFFFu), 1.0f});
+  if (m <= pairs / 2) {
+    for (const std::uint64_t key : distinct_pairs(n, m, rng))
+      edges.push_back(edge_of(key));
+  } else {
+    // Dense: draw the pairs - m absent pairs instead and list the others, so drawing
+    // never stalls on the last free pairs. The listing is O(pairs) = O(m).
+    const auto absent = distinct_pairs(n, pairs - m, rng);
+    auto next_absent = absent.begin();
+    for (NodeId v = 1; v < n; ++v) {
+      for (NodeId w = 0; w < v; ++w) {
+        const std::uint64_t key = pair_key(v, w);  // increasing in this loop order
+        if (next_absent != absent.end() && *next_absent == key) {
+          ++next_absent;
+        } else {
+          edges.push_back({v, w, 1.0f});
+        }
+      }
+    }
   }
   return CsrLayer::from_edges(n, edges, Direction::undirected);
 }

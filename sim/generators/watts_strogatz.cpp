@@ -6,12 +6,59 @@
 namespace village {
 
 namespace {
+
 constexpr std::uint64_t kRewire = purpose("generator.watts_strogatz");
 
 std::uint64_t pair_key(NodeId a, NodeId b) {
   return a < b ? (static_cast<std::uint64_t>(a) << 32 | b)
                : (static_cast<std::uint64_t>(b) << 32 | a);
 }
+
+// Lattice edge e = (j - 1) n + u joins u and u + j (mod n), j = 1..k/2. Only lattice
+// edges are ever rewired, each once and in index order (offset j, then node u, as in
+// Watts & Strogatz 1998), and only at its own index. So "is {a, b} linked?" is: the
+// lattice edge between them, if any, still has its lattice far end; or {a, b} is among
+// the rewired edges. The hash set then holds about beta n k / 2 edges, not all of them.
+class RewiredRing {
+ public:
+  RewiredRing(NodeId n, std::uint32_t half) : n_(n), half_(half) {
+    far_.resize(static_cast<std::size_t>(n) * half);
+    for (std::size_t e = 0; e < far_.size(); ++e)
+      far_[e] = lattice_far(e);
+  }
+
+  std::size_t edge_count() const { return far_.size(); }
+  NodeId near(std::size_t e) const { return static_cast<NodeId>(e % n_); }
+  NodeId far(std::size_t e) const { return far_[e]; }
+
+  bool linked(NodeId a, NodeId b) const {
+    return lattice_intact(a, b) || lattice_intact(b, a) || rewired_.count(pair_key(a, b)) != 0;
+  }
+
+  void rewire(std::size_t e, NodeId new_far) {
+    far_[e] = new_far;
+    rewired_.insert(pair_key(near(e), new_far));
+  }
+
+ private:
+  NodeId lattice_far(std::size_t e) const {
+    const std::uint64_t j = e / n_ + 1;
+    return static_cast<NodeId>((e % n_ + j) % n_);
+  }
+  // Whether a's lattice edge towards b = a + j (mod n), 1 <= j <= k/2, is still there.
+  bool lattice_intact(NodeId a, NodeId b) const {
+    const std::uint64_t j = (static_cast<std::uint64_t>(b) + n_ - a) % n_;
+    if (j == 0 || j > half_) return false;
+    const std::size_t e = (j - 1) * n_ + a;
+    return far_[e] == b;
+  }
+
+  NodeId n_;
+  std::uint32_t half_;
+  std::vector<NodeId> far_;
+  std::unordered_set<std::uint64_t> rewired_;
+};
+
 }  // namespace
 
 CsrLayer watts_strogatz(NodeId n, std::uint32_t k, double beta, const RandomStream& rng) {
@@ -19,47 +66,27 @@ CsrLayer watts_strogatz(NodeId n, std::uint32_t k, double beta, const RandomStre
   if (k >= n) throw std::invalid_argument("watts_strogatz: k must be less than n");
   if (!(beta >= 0.0 && beta <= 1.0))
     throw std::invalid_argument("watts_strogatz: beta must be in [0, 1]");
-  const std::uint32_t half = k / 2;
-  // The edge set answers "already linked?" in O(1) while rewiring, as in Watts &
-  // Strogatz's procedure; edges are visited in their order (offset j, then node u).
-  std::unordered_set<std::uint64_t> present;
-  present.reserve(static_cast<std::size_t>(n) * half * 2);
-  std::vector<std::uint64_t> edges;
-  edges.reserve(static_cast<std::size_t>(n) * half);
-  for (std::uint32_t j = 1; j <= half; ++j) {
-    for (NodeId u = 0; u < n; ++u) {
-      const auto key = pair_key(u, static_cast<NodeId>((u + j) % n));
-      present.insert(key);
-      edges.push_back(key);
-    }
-  }
+  // k < n keeps every offset j <= k/2 below n/2, so the lattice has no repeated pairs.
+  RewiredRing ring(n, k / 2);
   std::vector<std::uint32_t> degree(n, k);
-  for (std::size_t e = 0; e < edges.size(); ++e) {
+  for (std::size_t e = 0; e < ring.edge_count(); ++e) {
     DrawSequence draws(rng, kSetupStep, e, kRewire);
     if (draws.uniform() >= beta) continue;
-    // Keep the near end u (the edge's first node in lattice order), rewire the far end.
-    const std::uint32_t j = static_cast<std::uint32_t>(e / n) + 1;
-    const auto u = static_cast<NodeId>(e % n);
-    const auto v = static_cast<NodeId>((u + j) % n);
-    if (degree[u] >= n - 1) continue;  // u already linked to everyone
+    const NodeId u = ring.near(e);
+    if (degree[u] >= n - 1) continue;  // u is linked to everyone: nowhere to go
     NodeId w = 0;
     do {
       w = static_cast<NodeId>(draws.below(n));
-    } while (w == u || present.count(pair_key(u, w)) != 0);
-    present.erase(edges[e]);
-    const auto key = pair_key(u, w);
-    present.insert(key);
-    edges[e] = key;
-    --degree[v];
+    } while (w == u || ring.linked(u, w));
+    --degree[ring.far(e)];
     ++degree[w];
+    ring.rewire(e, w);
   }
-  std::vector<EdgeRecord> records;
-  records.reserve(edges.size());
-  for (std::uint64_t key : edges) {
-    records.push_back(
-        {static_cast<NodeId>(key >> 32), static_cast<NodeId>(key & 0xFFFFFFFFu), 1.0f});
-  }
-  return CsrLayer::from_edges(n, records, Direction::undirected);
+  std::vector<EdgeRecord> edges;
+  edges.reserve(ring.edge_count());
+  for (std::size_t e = 0; e < ring.edge_count(); ++e)
+    edges.push_back({ring.near(e), ring.far(e), 1.0f});
+  return CsrLayer::from_edges(n, edges, Direction::undirected);
 }
 
 }  // namespace village
