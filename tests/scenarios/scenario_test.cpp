@@ -108,3 +108,22 @@ use_weights = true
   CHECK(world.layer("network").attribute("weight")[0] == 2.0f);
   CHECK(builder(village::RandomStream(1, 4)).population.labels == world.population.labels);
 }
+
+TEST_CASE("a configuration network from a degree file keeps those degrees", "[unit]") {
+  const auto dir = fs::temp_directory_path() / "village_scenario_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "degrees.txt") << "# one degree per line\n2\n2\n2\n\n2 # trailing comment\n";
+  const auto path = write_scenario("degrees.toml", R"([network]
+generator = "configuration"
+degrees = "degrees.txt"
+[model]
+kind = "sir"
+)");
+  const auto scenario = village::load_scenario(path);
+  CHECK(scenario.network.degree_sequence == std::vector<std::uint32_t>{2, 2, 2, 2});
+  CHECK(scenario.network.expected_nodes() == 4);
+  CHECK(scenario.network.expected_arcs() == 8);
+  const auto world = village::WorldBuilder(scenario.network, 1)(village::RandomStream(1, 0));
+  CHECK(world.population.size() == 4);
+  CHECK(world.layer("network").arc_count() <= 8);
+}
