@@ -2,6 +2,7 @@
 #include <cmath>
 #include <iterator>
 #include <stdexcept>
+#include <string>
 
 #include "sim/generators/generators.hpp"
 #include "sim/generators/geometric_skip.hpp"

@@ -1,5 +1,6 @@
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "sim/generators/generators.hpp"
 #include "sim/generators/geometric_skip.hpp"
