@@ -211,6 +211,14 @@ void check_network(const NetworkSpec& spec, const toml::table& table, const std:
           fmt::format("network.mean_degree = {} is more than nodes - 1", v.real("mean_degree")),
           "lower mean_degree or raise nodes");
     }
+    if (v.text("degrees") == "power_law" &&
+        std::max(v.real("max_degree"), v.real("min_degree")) > n - 1) {
+      const std::string key = v.real("max_degree") > n - 1 ? "max_degree" : "min_degree";
+      throw InputError(
+          at(key),
+          fmt::format("network.{} = {} is more than nodes - 1 = {}", key, v.integer(key), n - 1),
+          "no agent can have more ties than there are other agents");
+    }
     if (v.text("degrees") == "power_law" && v.integer("max_degree") > 0 &&
         v.integer("max_degree") < v.integer("min_degree")) {
       throw InputError(at("max_degree"), "network.max_degree is below min_degree",

@@ -9,7 +9,7 @@ namespace village {
 namespace {
 
 // Sorts the arcs of each node by target and drops repeats (keeping the first),
-// permuting the attribute arrays alongside. Returns the compacted offsets.
+// permuting the attribute arrays alongside and compacting offsets and arrays in place.
 void sort_and_deduplicate(std::vector<ArcIndex>& offsets, std::vector<NodeId>& targets,
                           std::vector<std::vector<float>*>& columns) {
   const NodeId n = static_cast<NodeId>(offsets.size() - 1);
@@ -71,6 +71,7 @@ void sort_and_deduplicate(std::vector<ArcIndex>& offsets, std::vector<NodeId>& t
 
 CsrLayer CsrLayer::from_edges(NodeId node_count, std::span<const EdgeRecord> edges,
                               Direction direction, bool keep_weights) {
+  if (node_count > kMaxNodes) throw std::length_error("CsrLayer::from_edges: too many nodes");
   CsrLayer layer;
   layer.node_count_ = node_count;
   layer.direction_ = direction;
@@ -124,6 +125,10 @@ const CsrLayer::Attribute* CsrLayer::find_attribute(const std::string& name) con
 }
 
 void CsrLayer::add_attribute(const std::string& name, float initial_value) {
+  // Staged edges carry one value per attribute that existed when they were staged.
+  if (!staged_.empty()) {
+    throw std::logic_error("CsrLayer: add attribute '" + name + "' before staging edges");
+  }
   if (find_attribute(name) != nullptr) {
     throw std::invalid_argument("CsrLayer: attribute '" + name + "' already exists");
   }
@@ -169,8 +174,9 @@ void CsrLayer::stage_edge(NodeId source, NodeId target, std::span<const float> v
 ArcIndex CsrLayer::rebuild() {
   if (staged_.empty()) return 0;
   std::sort(staged_.begin(), staged_.end(), [](const StagedArc& a, const StagedArc& b) {
-    return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
+    if (a.source != b.source) return a.source < b.source;
+    return a.target != b.target ? a.target < b.target : a.value_slot < b.value_slot;
+  });  // ties by staging order, so the first staged of repeated arcs is kept
   const std::size_t attribute_count = attributes_.size();
 
   // Count the arcs that survive (not a self-loop, not present, not repeated).

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string_view>
 
 namespace village {
@@ -45,10 +46,17 @@ class RandomStream {
     return {out.v[0], out.v[1], out.v[2], out.v[3]};
   }
 
-  // One uniform double in [0, 1) for the address (step, agent, purpose, draw).
+  // The draw-th 64-bit value at (step, agent, purpose): word draw % 4 of block draw / 4,
+  // the same value DrawSequence yields as its draw-th, so the two never disagree.
+  std::uint64_t bits(std::uint64_t step, std::uint64_t agent, std::uint64_t purpose_id,
+                     std::uint64_t draw = 0) const {
+    return block(step, agent, purpose_id, draw / 4)[draw % 4];
+  }
+
+  // One uniform double in [0, 1): bits() mapped to the unit interval.
   double uniform(std::uint64_t step, std::uint64_t agent, std::uint64_t purpose_id,
                  std::uint64_t draw = 0) const {
-    return to_unit_interval(block(step, agent, purpose_id, draw)[0]);
+    return to_unit_interval(bits(step, agent, purpose_id, draw));
   }
 
  private:
@@ -58,7 +66,8 @@ class RandomStream {
 
 // A sequence of draws at one (step, agent, purpose) address, for code that needs
 // an unknown number of draws (rejection sampling, Boost.Random distributions). It is
-// a UniformRandomBitGenerator; the i-th value is word i % 4 of block i / 4.
+// a UniformRandomBitGenerator; its i-th value is RandomStream::bits(step, agent,
+// purpose, i). It holds a copy of the stream's key, so it never dangles.
 __extension__ typedef unsigned __int128 UInt128;  // GCC/Clang extension
 
 class DrawSequence {
@@ -67,14 +76,14 @@ class DrawSequence {
 
   DrawSequence(const RandomStream& stream, std::uint64_t step, std::uint64_t agent,
                std::uint64_t purpose_id)
-      : stream_(&stream), step_(step), agent_(agent), purpose_(purpose_id) {}
+      : stream_(stream), step_(step), agent_(agent), purpose_(purpose_id) {}
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 
   result_type operator()() {
     if (used_ == 4) {
-      buffer_ = stream_->block(step_, agent_, purpose_, next_block_++);
+      buffer_ = stream_.block(step_, agent_, purpose_, next_block_++);
       used_ = 0;
     }
     return buffer_[used_++];
@@ -85,6 +94,7 @@ class DrawSequence {
   // Uniform integer in [0, bound) by Lemire's multiply-shift with rejection, so the
   // result is exactly uniform (Lemire 2019, ACM TOMACS 29(1), doi:10.1145/3230636).
   std::uint64_t below(std::uint64_t bound) {
+    if (bound == 0) throw std::invalid_argument("DrawSequence::below: empty range");
     UInt128 product = static_cast<UInt128>((*this)()) * bound;
     auto low = static_cast<std::uint64_t>(product);
     if (low < bound) {
@@ -98,7 +108,7 @@ class DrawSequence {
   }
 
  private:
-  const RandomStream* stream_;
+  RandomStream stream_;
   std::uint64_t step_;
   std::uint64_t agent_;
   std::uint64_t purpose_;

@@ -86,11 +86,16 @@ const BadInput kCases[] = {
     {"empty block sizes",
      "[network]\ngenerator = \"sbm\"\nblock_sizes = []\n[model]\nkind = \"sir\"\n", ":3:15",
      "block_sizes must be a non-empty array"},
-    {"duplicate key", "[run]\nsteps = 1\nsteps = 2\n", ":3:9", "cannot redefine existing integer 'steps'"},
+    {"duplicate key", "[run]\nsteps = 1\nsteps = 2\n", ":3:9",
+     "cannot redefine existing integer 'steps'"},
     {"bad degree file",
      "[network]\ngenerator = \"configuration\"\ndegrees = \"degrees.txt\"\n[model]\nkind = "
      "\"sir\"\n",
      "", "'x' is not a degree", "degrees.txt", "3\n2\n x\n"},
+    {"degree above the node count",
+     "[network]\ngenerator = \"configuration\"\nnodes = 100\ndegrees = \"power_law\"\nmax_degree = "
+     "5000\n[model]\nkind = \"sir\"\n",
+     ":5:14", "network.max_degree = 5000 is more than nodes - 1 = 99"},
     {"unknown model key",
      "[network]\ngenerator = \"complete\"\n[model]\nkind = \"sir\"\nrecovry = 0.5\n", ":5:1",
      "unknown key 'recovry' in [model]; did you mean 'recovery'?"},

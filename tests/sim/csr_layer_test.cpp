@@ -82,3 +82,17 @@ TEST_CASE("node ids beyond the node count are refused", "[unit]") {
   const std::vector<EdgeRecord> edges{{0, 5, 1.f}};
   CHECK_THROWS_AS(CsrLayer::from_edges(3, edges, Direction::undirected), std::out_of_range);
 }
+
+TEST_CASE("of repeated staged edges the first staged is kept", "[unit]") {
+  auto layer = CsrLayer::from_edges(3, std::vector<EdgeRecord>{{0, 1, 1.f}}, Direction::undirected);
+  layer.add_attribute("trust", 0.f);
+  for (float value : {0.3f, 0.6f, 0.9f}) {
+    const float values[] = {value};
+    layer.stage_edge(1, 2, values);
+  }
+  CHECK_THROWS_AS(layer.add_attribute("late", 0.f),
+                  std::logic_error);  // would misread the staged values
+  CHECK(layer.rebuild() == 2);
+  CHECK(layer.attribute("trust")[layer.first_arc(2)] == 0.3f);
+  CHECK(layer.memory_bytes() > 0);
+}

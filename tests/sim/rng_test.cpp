@@ -79,3 +79,14 @@ TEST_CASE("DrawSequence replays the same values from the same address", "[unit]"
   DrawSequence other(rng, 3, 5, purpose("seq"));
   CHECK(DrawSequence(rng, 3, 4, purpose("seq"))() != other());
 }
+
+TEST_CASE("uniform(..., d) is the d-th value of the DrawSequence at that address", "[unit]") {
+  const RandomStream rng(12, 4);
+  DrawSequence sequence(rng, 5, 6, purpose("same"));
+  for (std::uint64_t d = 0; d < 9; ++d) {
+    CHECK(rng.bits(5, 6, purpose("same"), d) == sequence());
+  }
+  CHECK(village::to_unit_interval(rng.bits(5, 6, purpose("same"), 7)) ==
+        rng.uniform(5, 6, purpose("same"), 7));
+  CHECK_THROWS_AS(sequence.below(0), std::invalid_argument);
+}
