@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/edge_weights.hpp"
+#include "models/frontier.hpp"
 #include "models/seeding.hpp"
 #include "sim/parallel.hpp"
 
@@ -19,11 +20,14 @@ void IndependentCascadeModel::initialize(World& world, const RandomStream& rng) 
   const NodeId n = world.population.size();
   state_.assign(n, inactive);
   next_.assign(n, inactive);
-  const std::vector<NodeId> initial =
-      chosen_.empty() ? choose_initial_agents(n, initial_agent_count(seeding_, n), rng, kSeed)
+  newly_active_ = chosen_.empty()
+                      ? choose_initial_agents(n, initial_agent_count(seeding_, n), rng, kSeed)
                       : chosen_;
-  for (NodeId v : initial)
+  std::sort(newly_active_.begin(), newly_active_.end());
+  newly_active_.erase(std::unique(newly_active_.begin(), newly_active_.end()), newly_active_.end());
+  for (NodeId v : newly_active_)
     state_[v] = newly_active;
+  mark_.assign(n, 0);
   std::uint32_t largest = 0;
   for (NodeId v = 0; v < n; ++v)
     largest = std::max(largest, layer.degree(v));
@@ -36,12 +40,9 @@ void IndependentCascadeModel::step(World& world, const StepContext& context) {
       params_.use_weights ? layer.attribute("weight") : std::span<const float>{};
   const auto& targets = layer.targets();
   const double p = params_.probability;
-  for_each_index_balanced(0, layer.node_count(), [&](std::int64_t i) {
-    const auto v = static_cast<NodeId>(i);
-    if (state_[v] != inactive) {
-      next_[v] = spent;
-      return;
-    }
+  // The state of v at t+1 from the states at t (reads state_ only).
+  const auto rule = [&](NodeId v) -> std::uint8_t {
+    if (state_[v] != inactive) return spent;
     double chance = 0.0;
     if (weights.empty()) {
       std::uint32_t fresh = 0;
@@ -55,11 +56,11 @@ void IndependentCascadeModel::step(World& world, const StepContext& context) {
       }
       chance = 1.0 - escape;
     }
-    next_[v] = chance > 0.0 && context.rng.uniform(context.step, v, kActivate) < chance
-                   ? newly_active
-                   : inactive;
-  });
-  state_.swap(next_);
+    return chance > 0.0 && context.rng.uniform(context.step, v, kActivate) < chance ? newly_active
+                                                                                    : inactive;
+  };
+  newly_active_ = contagion_step(layer, state_, next_, mark_, newly_active_, newly_active, rule,
+                                 [&](NodeId w) { return state_[w] == inactive; });
 }
 
 void IndependentCascadeModel::observe(const World& world, Observation& observation) const {

@@ -7,7 +7,9 @@
 // where each arc is kept independently with probability p.
 //
 // Update: synchronous, pulled by the inactive agent (one draw at (t, agent,
-// "ic.activate") against 1 - prod(1 - p_j) over its newly active neighbours j).
+// "ic.activate") against 1 - prod(1 - p_j) over its newly active neighbours j). A step
+// visits only the newly active and their neighbours when that is cheaper than a sweep
+// (models/frontier.hpp), with identical results.
 
 #include <cstdint>
 #include <vector>
@@ -42,6 +44,8 @@ class IndependentCascadeModel : public Model {
   std::vector<NodeId> chosen_;
   std::vector<std::uint8_t> state_;
   std::vector<std::uint8_t> next_;
+  std::vector<std::uint8_t> mark_;    // scratch for frontier steps
+  std::vector<NodeId> newly_active_;  // sorted ids of the agents activated last step
   std::vector<double> any_success_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "models/edge_weights.hpp"
+#include "models/frontier.hpp"
 #include "models/seeding.hpp"
 #include "sim/parallel.hpp"
 
@@ -28,8 +29,10 @@ void SirModel::initialize(World& world, const RandomStream& rng) {
   state_.assign(n, susceptible);
   next_.assign(n, susceptible);
   const NodeId count = initial_agent_count(seeding_, n);
-  for (NodeId v : choose_initial_agents(n, count, rng, kSeed))
+  infected_ = choose_initial_agents(n, count, rng, kSeed);
+  for (NodeId v : infected_)
     state_[v] = infected;
+  mark_.assign(n, 0);
   any_infected_ = any_success_table(params_.transmissibility, max_degree(layer));
 }
 
@@ -40,33 +43,32 @@ void SirModel::step(World& world, const StepContext& context) {
   const double beta = params_.transmissibility;
   const double gamma = params_.recovery;
   const auto& targets = layer.targets();
-  for_each_index_balanced(0, layer.node_count(), [&](std::int64_t i) {
-    const auto v = static_cast<NodeId>(i);
+  // The state of v at t+1 from the states at t (reads state_ only).
+  const auto rule = [&](NodeId v) -> std::uint8_t {
     const std::uint8_t current = state_[v];
-    if (current == susceptible) {
-      double infection = 0.0;
-      if (weights.empty()) {
-        std::uint32_t infected_neighbours = 0;
-        for (NodeId u : layer.neighbours(v))
-          infected_neighbours += state_[u] == infected;
-        infection = any_infected_[infected_neighbours];
-      } else {
-        double escape = 1.0;
-        for (ArcIndex a = layer.first_arc(v); a < layer.end_arc(v); ++a) {
-          if (state_[targets[a]] == infected) escape *= 1.0 - std::min(1.0, beta * weights[a]);
-        }
-        infection = 1.0 - escape;
-      }
-      next_[v] = infection > 0.0 && context.rng.uniform(context.step, v, kInfect) < infection
-                     ? infected
-                     : susceptible;
-    } else if (current == infected) {
-      next_[v] = context.rng.uniform(context.step, v, kRecover) < gamma ? recovered : infected;
-    } else {
-      next_[v] = recovered;
+    if (current == recovered) return recovered;
+    if (current == infected) {
+      return context.rng.uniform(context.step, v, kRecover) < gamma ? recovered : infected;
     }
-  });
-  state_.swap(next_);
+    double infection = 0.0;
+    if (weights.empty()) {
+      std::uint32_t infected_neighbours = 0;
+      for (NodeId u : layer.neighbours(v))
+        infected_neighbours += state_[u] == infected;
+      infection = any_infected_[infected_neighbours];
+    } else {
+      double escape = 1.0;
+      for (ArcIndex a = layer.first_arc(v); a < layer.end_arc(v); ++a) {
+        if (state_[targets[a]] == infected) escape *= 1.0 - std::min(1.0, beta * weights[a]);
+      }
+      infection = 1.0 - escape;
+    }
+    return infection > 0.0 && context.rng.uniform(context.step, v, kInfect) < infection
+               ? infected
+               : susceptible;
+  };
+  infected_ = contagion_step(layer, state_, next_, mark_, infected_, infected, rule,
+                             [&](NodeId w) { return state_[w] == susceptible; });
 }
 
 void SirModel::observe(const World& world, Observation& observation) const {

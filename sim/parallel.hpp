@@ -39,6 +39,20 @@ void for_each_index_balanced(std::int64_t begin, std::int64_t end, Body&& body) 
     body(i);
 }
 
+// body(chunk, lo, hi) for consecutive chunks [lo, hi) of kReductionChunk indices, chunks
+// handed out dynamically (skewed work). Chunk numbers let a body fill per-chunk results
+// that the caller combines in chunk order, independent of the thread count.
+template <typename Body>
+void for_each_chunk(std::int64_t begin, std::int64_t end, Body&& body) {
+  if (end <= begin) return;
+  const std::int64_t chunks = (end - begin + kReductionChunk - 1) / kReductionChunk;
+#pragma omp parallel for schedule(dynamic, 1) if (run_in_parallel(end - begin))
+  for (std::int64_t c = 0; c < chunks; ++c) {
+    const std::int64_t lo = begin + c * kReductionChunk;
+    body(c, lo, std::min(end, lo + kReductionChunk));
+  }
+}
+
 // Sum of term(i) over [begin, end), bit-identical for any thread count.
 template <typename Term>
 double sum_over_indices(std::int64_t begin, std::int64_t end, Term&& term) {
