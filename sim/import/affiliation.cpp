@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "sim/import/import.hpp"
 #include "sim/import/line_reader.hpp"
@@ -9,106 +8,146 @@
 namespace village {
 
 namespace {
-// An affiliation with more members than this would make a clique of about
-// limit^2 / 2 ties: refuse it before allocating.
+
+// An affiliation of m members projects to a clique of m(m-1)/2 ties: refuse the ones
+// that would not fit in memory before any pair is made.
 constexpr std::size_t kMaxMembers = 100000;
+// Memory per tie: two arcs (target and weight, 8 bytes each) and a 12-byte EdgeRecord.
+constexpr double kBytesPerTie = 28.0;
+
+struct Membership {
+  NodeId affiliation;
+  NodeId person;
+  auto operator<=>(const Membership&) const = default;
+};
+
+struct Position {
+  int line;
+  int column;
+};
+
+void check_fields(const LineReader& reader, const std::vector<Field>& fields) {
+  const char* const usage = "write one membership per line: person affiliation";
+  if (fields.size() < 2) {
+    throw InputError(
+        reader.after(fields[0]),
+        fmt::format("expected a person and an affiliation, found only '{}'", fields[0].text),
+        usage);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (fields[i].text.empty()) {  // only CSV has empty fields
+      throw InputError(reader.at(fields[i]),
+                       fmt::format("the {} is empty", i == 0 ? "person" : "affiliation"), usage);
+    }
+  }
+  if (fields.size() > 2) {
+    throw InputError(reader.at(fields[2]),
+                     fmt::format("too many columns: '{}' is column 3, expected 2", fields[2].text),
+                     usage);
+  }
+}
+
+// Links every pair of co-members, summing per pair the weight of each shared
+// affiliation. Person by person, so memory holds the ties, not every pair occurrence:
+// O(sum of members^2) time, O(persons + memberships + ties) memory.
+std::vector<EdgeRecord> project(NodeId persons, const std::vector<Membership>& memberships,
+                                const std::vector<std::size_t>& group_begin,
+                                ProjectionWeight weighting) {
+  const std::size_t groups = group_begin.size() - 1;
+  // The affiliations of each person, by a counting sort of the memberships.
+  std::vector<std::size_t> person_begin(static_cast<std::size_t>(persons) + 1, 0);
+  for (const Membership& m : memberships)
+    ++person_begin[m.person + 1];
+  for (NodeId p = 0; p < persons; ++p)
+    person_begin[p + 1] += person_begin[p];
+  std::vector<NodeId> person_groups(memberships.size());
+  std::vector<std::size_t> cursor(person_begin.begin(), person_begin.end() - 1);
+  for (const Membership& m : memberships)
+    person_groups[cursor[m.person]++] = m.affiliation;
+
+  std::vector<double> group_weight(groups);
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto members = static_cast<double>(group_begin[g + 1] - group_begin[g]);
+    group_weight[g] =
+        weighting == ProjectionWeight::newman && members > 1 ? 1.0 / (members - 1) : 1.0;
+  }
+
+  std::vector<EdgeRecord> edges;
+  std::vector<double> tie(persons, 0.0);  // weights are > 0, so 0 means "no tie yet"
+  std::vector<NodeId> touched;
+  for (NodeId p = 0; p < persons; ++p) {
+    for (std::size_t k = person_begin[p]; k < person_begin[p + 1]; ++k) {
+      const NodeId g = person_groups[k];
+      const auto first = memberships.begin() + static_cast<std::ptrdiff_t>(group_begin[g]);
+      const auto last = memberships.begin() + static_cast<std::ptrdiff_t>(group_begin[g + 1]);
+      // Members are sorted, so the partners q > p follow p: each pair is made once.
+      const auto after = std::upper_bound(first, last, Membership{g, p});
+      for (auto q = after; q != last; ++q) {
+        if (tie[q->person] == 0.0) touched.push_back(q->person);
+        tie[q->person] += group_weight[g];
+      }
+    }
+    for (const NodeId q : touched) {
+      edges.push_back({p, q, static_cast<float>(tie[q])});
+      tie[q] = 0.0;
+    }
+    touched.clear();
+  }
+  return edges;
+}
+
 }  // namespace
 
 ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
                                             const AffiliationOptions& options) {
   LineReader reader(path, options.delimiter);
-  std::unordered_map<std::string, NodeId> person_ids;
-  std::unordered_map<std::string, std::uint32_t> group_ids;
-  std::vector<std::string> persons;
-  std::vector<std::vector<NodeId>> members;
-  std::vector<SourceLocation> first_seen;
+  LabelIndex persons("persons");
+  LabelIndex affiliations("affiliations");
+  std::vector<Membership> memberships;
+  std::vector<Position> first_seen;  // of each affiliation, for errors
   std::vector<Field> fields;
-  bool header_pending = options.header;
+  bool header_pending = options.header;  // free-form: the columns are known by position
   while (reader.next(fields)) {
     if (header_pending) {
       header_pending = false;
       continue;
     }
-    if (fields.size() != 2 || fields[0].text.empty() || fields[1].text.empty()) {
-      const Field& at = fields.size() > 2 ? fields[2] : fields.back();
-      throw InputError(
-          reader.at(fields.size() > 2 ? at.column : at.column + static_cast<int>(at.text.size())),
-          "expected a person and an affiliation on this line",
-          "write one membership per line: person affiliation");
-    }
-    const auto [person, new_person] =
-        person_ids.try_emplace(std::string(fields[0].text), static_cast<NodeId>(persons.size()));
-    if (new_person) {
-      if (persons.size() >= kMaxNodes) {
-        throw InputError(reader.at(fields[0]), "too many persons",
-                         fmt::format("at most {} fit", kMaxNodes));
-      }
-      persons.emplace_back(fields[0].text);
-    }
-    const auto [group, new_group] = group_ids.try_emplace(
-        std::string(fields[1].text), static_cast<std::uint32_t>(members.size()));
-    if (new_group) {
-      members.emplace_back();
-      first_seen.push_back(reader.at(fields[1]));
-    }
-    members[group->second].push_back(person->second);
+    check_fields(reader, fields);
+    const NodeId person = persons.id(fields[0], reader);
+    const NodeId affiliation = affiliations.id(fields[1], reader);
+    if (affiliation == first_seen.size()) first_seen.push_back({reader.line(), fields[1].column});
+    memberships.push_back({affiliation, person});
   }
-  if (members.empty()) {
-    throw InputError({path.string()}, "the affiliation file has no memberships",
+  if (memberships.empty()) {
+    throw InputError({path.string()}, "the file has no memberships",
                      "write one membership per line: person affiliation");
   }
-  std::size_t pairs = 0;
-  for (std::size_t g = 0; g < members.size(); ++g) {
-    auto& list = members[g];
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());  // repeated lines count once
-    if (list.size() > kMaxMembers) {
+  // Sorted by affiliation, then person; a repeated line counts once.
+  std::sort(memberships.begin(), memberships.end());
+  memberships.erase(std::unique(memberships.begin(), memberships.end()), memberships.end());
+  const NodeId groups = affiliations.size();
+  std::vector<std::size_t> group_begin(static_cast<std::size_t>(groups) + 1, 0);
+  for (const Membership& m : memberships)
+    ++group_begin[m.affiliation + 1];
+  for (NodeId g = 0; g < groups; ++g) {
+    const std::size_t members = group_begin[g + 1];
+    if (members > kMaxMembers) {
+      const double ties = 0.5 * static_cast<double>(members) * static_cast<double>(members - 1);
       throw InputError(
-          first_seen[g],
-          fmt::format("an affiliation with {} members would project to about {:.3g} ties",
-                      list.size(),
-                      0.5 * static_cast<double>(list.size()) * static_cast<double>(list.size())),
-          fmt::format("affiliations of more than {} members are not projected; split it",
+          {path.string(), first_seen[g].line, first_seen[g].column},
+          fmt::format("the affiliation '{}' has {} members; its projection alone would hold "
+                      "{:.3g} ties (about {:.0f} GB)",
+                      affiliations.label(g), members, ties, ties * kBytesPerTie / 1e9),
+          fmt::format("affiliations of more than {} members link nearly everyone and are not "
+                      "projected; remove or split it",
                       kMaxMembers));
     }
-    pairs += list.size() * (list.size() - 1) / 2;
+    group_begin[g + 1] += group_begin[g];
   }
-  // Every co-member pair once per shared affiliation; equal pairs are summed below.
-  struct Pair {
-    NodeId low;
-    NodeId high;
-    double weight;
-  };
-  std::vector<Pair> links;
-  links.reserve(pairs);
-  for (const auto& list : members) {
-    if (list.size() < 2) continue;
-    const double weight = options.weight == ProjectionWeight::newman
-                              ? 1.0 / static_cast<double>(list.size() - 1)
-                              : 1.0;
-    for (std::size_t a = 0; a < list.size(); ++a) {
-      for (std::size_t b = a + 1; b < list.size(); ++b)
-        links.push_back({list[a], list[b], weight});
-    }
-  }
-  std::sort(links.begin(), links.end(), [](const Pair& x, const Pair& y) {
-    return x.low != y.low ? x.low < y.low : x.high < y.high;
-  });
-  std::vector<EdgeRecord> edges;
-  for (std::size_t i = 0; i < links.size();) {
-    double total = 0.0;
-    std::size_t j = i;
-    for (; j < links.size() && links[j].low == links[i].low && links[j].high == links[i].high;
-         ++j) {
-      total += links[j].weight;
-    }
-    edges.push_back({links[i].low, links[i].high, static_cast<float>(total)});
-    i = j;
-  }
+  const auto edges = project(persons.size(), memberships, group_begin, options.weight);
   ImportedNetwork network;
-  network.layer =
-      CsrLayer::from_edges(static_cast<NodeId>(persons.size()), edges, Direction::undirected, true);
-  network.labels = std::move(persons);
+  network.layer = CsrLayer::from_edges(persons.size(), edges, Direction::undirected, true);
+  network.labels = persons.take();
   return network;
 }
 

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
-#include <unordered_map>
+#include <algorithm>
+#include <array>
+#include <cctype>
 
 #include "sim/import/import.hpp"
 #include "sim/import/line_reader.hpp"
@@ -9,40 +11,70 @@ namespace village {
 
 namespace {
 
-// Numbers labels in order of first appearance.
-class LabelIndex {
- public:
-  NodeId id(std::string_view label, const LineReader& reader, const Field& field) {
-    const auto [it, inserted] =
-        ids_.try_emplace(std::string(label), static_cast<NodeId>(labels_.size()));
-    if (inserted) {
-      if (labels_.size() >= kMaxNodes) {
-        throw InputError(reader.at(field),
-                         fmt::format("more than {} distinct node labels", kMaxNodes),
-                         "split the network or remove unused nodes");
-      }
-      labels_.emplace_back(label);
+bool same_name(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+// The header must name source and target (and weight when weighted), in that order and
+// in any case, and nothing more.
+void check_header(const LineReader& reader, const std::vector<Field>& fields,
+                  const EdgeListOptions& options) {
+  constexpr std::array<std::string_view, 3> kNames{"source", "target", "weight"};
+  const std::size_t expected = options.weighted ? 3 : 2;
+  const char separator = options.delimiter == 0 ? ' ' : options.delimiter;
+  std::string line = fmt::format("source{}target", separator);
+  if (options.weighted) line += fmt::format("{}weight", separator);
+  const std::string hint =
+      fmt::format("start the file with the line {}, or set header = false", line);
+  for (std::size_t i = 0; i < expected; ++i) {
+    if (i == fields.size()) {
+      throw InputError(reader.after(fields.back()),
+                       fmt::format("the header has no {} column", kNames[i]), hint);
     }
-    return it->second;
+    if (!same_name(fields[i].text, kNames[i])) {
+      throw InputError(reader.at(fields[i]),
+                       fmt::format("the header names column {} '{}' instead of {}", i + 1,
+                                   fields[i].text, kNames[i]),
+                       hint);
+    }
   }
-  std::vector<std::string> take() { return std::move(labels_); }
-  NodeId size() const { return static_cast<NodeId>(labels_.size()); }
-
- private:
-  std::unordered_map<std::string, NodeId> ids_;
-  std::vector<std::string> labels_;
-};
-
-void check_header(const LineReader& reader, const std::vector<Field>& fields, bool weighted) {
-  if (fields.size() < 2 || fields[0].text != "source" || fields[1].text != "target") {
-    throw InputError(reader.at(fields[0]), "the header does not name the columns source,target",
-                     weighted ? "start the file with source,target,weight, or set header = false"
-                              : "start the file with source,target, or set header = false");
+  if (fields.size() > expected) {
+    const Field& extra = fields[expected];
+    throw InputError(
+        reader.at(extra),
+        fmt::format("the header names an unexpected column {} '{}'", expected + 1, extra.text),
+        !options.weighted && same_name(extra.text, "weight")
+            ? "set weighted = true to read the weights, or remove the column"
+            : "remove the column; the columns are source, target and weight");
   }
-  if (weighted && (fields.size() < 3 || fields[2].text != "weight")) {
-    throw InputError(reader.at(fields.size() < 3 ? fields[1] : fields[2]),
-                     "the header has no weight column",
-                     "name the third column weight, or set weighted = false");
+}
+
+// Throws unless the line holds two non-empty labels and at most `max_fields` fields.
+void check_fields(const LineReader& reader, const std::vector<Field>& fields,
+                  std::size_t max_fields) {
+  const char* const kUsage = "write one edge per line: source target [weight]";
+  if (fields.size() < 2) {
+    throw InputError(reader.after(fields[0]),
+                     fmt::format("expected two node labels, found only '{}'", fields[0].text),
+                     kUsage);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (fields[i].text.empty()) {  // only CSV has empty fields: "a,,1"
+      throw InputError(reader.at(fields[i]),
+                       fmt::format("the {} label is empty", i == 0 ? "source" : "target"), kUsage);
+    }
+  }
+  if (fields.size() > max_fields) {
+    const Field& extra = fields[max_fields];
+    throw InputError(reader.at(extra),
+                     fmt::format("too many columns: '{}' is column {}, expected at most {}",
+                                 extra.text, max_fields + 1, max_fields),
+                     max_fields == 2 ? "write source target, or set weighted = true to read a "
+                                       "third column as the weight"
+                                     : kUsage);
   }
 }
 
@@ -50,39 +82,33 @@ void check_header(const LineReader& reader, const std::vector<Field>& fields, bo
 
 ImportedNetwork read_edge_list(const std::filesystem::path& path, const EdgeListOptions& options) {
   LineReader reader(path, options.delimiter);
-  LabelIndex labels;
+  LabelIndex labels("node labels");
   std::vector<EdgeRecord> edges;
   std::vector<Field> fields;
   bool header_pending = options.header;
   const std::size_t max_fields = options.weighted ? 3 : 2;
   while (reader.next(fields)) {
     if (header_pending) {
-      check_header(reader, fields, options.weighted);
+      check_header(reader, fields, options);
       header_pending = false;
       continue;
     }
-    if (fields.size() < 2 || fields[1].text.empty() || fields[0].text.empty()) {
-      const Field& last =
-          fields.size() < 2 ? fields[0] : (fields[0].text.empty() ? fields[0] : fields[1]);
-      throw InputError(reader.at(last.column + static_cast<int>(last.text.size())),
-                       "expected two node labels on this line",
-                       "write one edge per line: source target [weight]");
+    check_fields(reader, fields, max_fields);
+    // In a weighted file a line may leave out its weight: it counts 1, as in an
+    // unweighted file, so that weights need only be written where they differ.
+    float weight = 1.0f;
+    if (fields.size() == 3) {
+      const auto parsed = parse_weight(fields[2].text);
+      if (!parsed) throw bad_weight(reader.at(fields[2]), fields[2].text);
+      weight = *parsed;
     }
-    if (fields.size() > max_fields) {
-      throw InputError(reader.at(fields[max_fields]),
-                       fmt::format("unexpected column {}", max_fields + 1),
-                       options.weighted ? "write source target weight"
-                                        : "write source target, or set weighted = true");
-    }
-    // A line without a weight in a weighted file counts 1 (the default weight).
-    const float weight = fields.size() == 3 ? parse_weight(reader, fields[2]) : 1.0f;
-    const NodeId source = labels.id(fields[0].text, reader, fields[0]);
-    const NodeId target = labels.id(fields[1].text, reader, fields[1]);
+    const NodeId source = labels.id(fields[0], reader);
+    const NodeId target = labels.id(fields[1], reader);
     edges.push_back({source, target, weight});
   }
   if (edges.empty()) {
-    throw InputError({path.string()}, "the network file has no edges",
-                     "write one edge per line: source target");
+    throw InputError({path.string()}, "the file has no edges",
+                     "write one edge per line: source target [weight]");
   }
   ImportedNetwork network;
   network.layer = CsrLayer::from_edges(labels.size(), edges, options.direction, options.weighted);

@@ -2,67 +2,143 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace village {
 
-LineReader::LineReader(const std::filesystem::path& path, char delimiter)
-    : path_(path), delimiter_(delimiter), in_(path, std::ios::binary) {
-  if (!in_ || std::filesystem::is_directory(path)) {
-    throw InputError({path.string()}, "cannot open the network file",
-                     "check the path and its permissions");
+std::ifstream open_input(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status))
+    throw InputError({path.string()}, "no such file", "check the path");
+  if (std::filesystem::is_directory(status)) {
+    throw InputError({path.string()}, "this is a directory, not a file", "name the file itself");
   }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path.string()}, "cannot open the file", "check its permissions");
+  return in;
 }
 
+int column_width(std::string_view text) {
+  // UTF-8 continuation bytes (10xxxxxx) do not start a new character.
+  return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+  }));
+}
+
+LineReader::LineReader(const std::filesystem::path& path, char delimiter)
+    : path_(path), delimiter_(delimiter), in_(open_input(path)) {}
+
 bool LineReader::next(std::vector<Field>& fields) {
+  fields.clear();
   while (std::getline(in_, line_)) {
     ++line_number_;
-    fields.clear();
     std::string_view text(line_);
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    text = text.substr(0, text.find('#'));
-    const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-    std::size_t i = 0;
-    if (delimiter_ == 0) {
-      while (i < text.size()) {
-        while (i < text.size() && is_space(text[i]))
-          ++i;
-        const std::size_t start = i;
-        while (i < text.size() && !is_space(text[i]))
-          ++i;
-        if (i > start)
-          fields.push_back({text.substr(start, i - start), static_cast<int>(start) + 1});
-      }
-    } else if (text.find_first_not_of(" \t") != std::string_view::npos) {
-      while (true) {
-        const std::size_t end = std::min(text.find(delimiter_, i), text.size());
-        std::size_t start = i;
-        std::size_t stop = end;
-        while (start < stop && is_space(text[start]))
-          ++start;
-        while (stop > start && is_space(text[stop - 1]))
-          --stop;
-        fields.push_back({text.substr(start, stop - start), static_cast<int>(start) + 1});
-        if (end == text.size()) break;
-        i = end + 1;
-      }
-    }
+    // Spreadsheets often save CSV with a byte order mark; editors do not show it.
+    if (line_number_ == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (text.ends_with('\r')) text.remove_suffix(1);
+    split(text.substr(0, text.find('#')), fields);
     if (!fields.empty()) return true;
+  }
+  if (in_.bad()) {
+    throw InputError(at(0), "reading the file failed after this line",
+                     "check that the file is readable and complete");
   }
   return false;
 }
 
-float parse_weight(const LineReader& reader, const Field& field) {
-  double value = 0.0;
-  const auto* begin = field.text.data();
-  const auto* end = begin + field.text.size();
-  const auto [stop, error] = std::from_chars(begin, end, value);
-  if (error != std::errc() || stop != end || !std::isfinite(value) || value < 0.0) {
-    throw InputError(reader.at(field), fmt::format("'{}' is not a valid edge weight", field.text),
-                     "weights are finite numbers >= 0, like 1 or 0.25");
+void LineReader::split(std::string_view text, std::vector<Field>& fields) const {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  // Columns are counted as the scan moves right, so a long line costs O(length).
+  std::size_t counted = 0;
+  int column = 1;
+  const auto column_at = [&](std::size_t offset) {
+    column += column_width(text.substr(counted, offset - counted));
+    counted = offset;
+    return column;
+  };
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    const int start = column_at(begin);
+    fields.push_back({text.substr(begin, end - begin), start, column_at(end)});
+  };
+  if (delimiter_ == 0) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && is_space(text[i]))
+        ++i;
+      const std::size_t begin = i;
+      while (i < text.size() && !is_space(text[i]))
+        ++i;
+      if (i > begin) add(begin, i);
+    }
+    return;
   }
-  return static_cast<float>(value);
+  if (text.find_first_not_of(" \t") == std::string_view::npos) return;
+  for (std::size_t begin = 0;;) {
+    const std::size_t end = std::min(text.find(delimiter_, begin), text.size());
+    std::size_t first = begin;
+    std::size_t last = end;
+    while (first < last && is_space(text[first]))
+      ++first;
+    while (last > first && is_space(text[last - 1]))
+      --last;
+    add(first, last);
+    if (end == text.size()) return;
+    begin = end + 1;
+  }
+}
+
+NodeId LabelIndex::id(const Field& field, const LineReader& reader) {
+  if (const auto found = ids_.find(field.text); found != ids_.end()) return found->second;
+  if (labels_.size() >= limit_) {
+    throw InputError(reader.at(field), fmt::format("more than {} distinct {}", limit_, noun_),
+                     "split the file into smaller ones");
+  }
+  const auto id = static_cast<NodeId>(labels_.size());
+  ids_.emplace(field.text, id);
+  labels_.emplace_back(field.text);
+  return id;
+}
+
+namespace {
+// The whole of `text` as a number (from_chars refuses a leading '+'; people write it).
+bool read_number(std::string_view text, double& value) {
+  if (text.starts_with('+')) text.remove_prefix(1);
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  return !text.empty() && error == std::errc() && stop == end;
+}
+}  // namespace
+
+std::optional<float> parse_weight(std::string_view text) {
+  double value = 0.0;
+  // The comparisons also refuse NaN, and keep the float conversion defined.
+  if (!read_number(text, value) || !(value >= 0.0) ||
+      value > static_cast<double>(std::numeric_limits<float>::max())) {
+    return std::nullopt;
+  }
+  return static_cast<float>(value) + 0.0f;  // + 0 turns -0 into 0
+}
+
+InputError bad_weight(SourceLocation where, std::string_view text) {
+  double value = 0.0;
+  std::string problem;
+  if (text.empty()) {
+    problem = "the edge weight is empty";
+  } else if (!read_number(text, value)) {
+    problem = fmt::format("the edge weight '{}' is not a number", text);
+  } else if (!std::isfinite(value)) {
+    problem = fmt::format("the edge weight '{}' is not finite", text);
+  } else if (value < 0.0) {
+    problem = fmt::format("the edge weight '{}' is negative", text);
+  } else {
+    problem = fmt::format("the edge weight '{}' is too large for a float", text);
+  }
+  return InputError(std::move(where), std::move(problem),
+                    "weights are finite numbers >= 0, like 1 or 0.25");
 }
 
 }  // namespace village

@@ -1,37 +1,55 @@
 #pragma once
-// Reads a delimited text file line by line into fields that remember their column,
-// so that importers can report file:line:column. '#' starts a comment; blank lines
-// are skipped; CRLF line endings are accepted.
+// What the text importers share: opening a file with a precise error, splitting lines
+// into fields that remember their column (so errors can say file:line:column), numbering
+// labels, and parsing edge weights.
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "sim/csr_layer.hpp"
 #include "sim/error.hpp"
 
 namespace village {
 
+// Opens a file for reading; throws InputError (file only) when it is missing or unreadable.
+std::ifstream open_input(const std::filesystem::path& path);
+
+// The columns `text` spans in an editor: one per UTF-8 code point.
+int column_width(std::string_view text);
+
 struct Field {
   std::string_view text;
-  int column = 0;  // 1-based
+  int column = 0;      // 1-based, where the field starts
+  int end_column = 0;  // 1-based, just past the field
 };
 
 class LineReader {
  public:
-  // delimiter ',' splits at commas (fields trimmed of spaces); 0 splits at runs of
-  // spaces and tabs. Throws InputError when the file cannot be opened.
+  // A delimiter (',' for CSV) splits at that character, trimming spaces and tabs around
+  // fields; 0 splits at runs of spaces and tabs. '#' starts a comment; blank lines are skipped;
+  // CRLF line ends and a UTF-8 byte order mark are accepted.
   LineReader(const std::filesystem::path& path, char delimiter);
 
-  // The next line with at least one field; false at the end of the file.
+  // The next line with at least one field; false at the end of the file. The fields
+  // view an internal buffer that the next call overwrites.
   bool next(std::vector<Field>& fields);
 
   int line() const { return line_number_; }
   SourceLocation at(int column) const { return {path_.string(), line_number_, column}; }
   SourceLocation at(const Field& field) const { return at(field.column); }
+  // Where a missing field was expected: just past `previous`.
+  SourceLocation after(const Field& previous) const { return at(previous.end_column); }
 
  private:
+  void split(std::string_view text, std::vector<Field>& fields) const;
+
   std::filesystem::path path_;
   char delimiter_;
   std::ifstream in_;
@@ -39,7 +57,36 @@ class LineReader {
   int line_number_ = 0;
 };
 
-// Parses a finite, non-negative number (an edge weight); throws at the field.
-float parse_weight(const LineReader& reader, const Field& field);
+// Numbers distinct labels 0, 1, ... in order of first appearance.
+class LabelIndex {
+ public:
+  // `noun` names the labels in errors ("node labels"); more than `limit` labels is an error.
+  explicit LabelIndex(std::string noun, NodeId limit = kMaxNodes)
+      : noun_(std::move(noun)), limit_(limit) {}
+
+  // The id of `field`'s text, numbering it if new; throws at the field past the limit.
+  NodeId id(const Field& field, const LineReader& reader);
+  NodeId size() const { return static_cast<NodeId>(labels_.size()); }
+  const std::string& label(NodeId id) const { return labels_[id]; }
+  std::vector<std::string> take() { return std::move(labels_); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;  // look up string_views without building a string
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::string noun_;
+  NodeId limit_;
+  std::unordered_map<std::string, NodeId, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> labels_;
+};
+
+// A finite number >= 0 that fits a float (an optional leading '+' is allowed).
+std::optional<float> parse_weight(std::string_view text);
+
+// The error for a weight that parse_weight refused.
+InputError bad_weight(SourceLocation where, std::string_view text);
 
 }  // namespace village
