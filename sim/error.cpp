@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace village {
 
 std::string SourceLocation::to_string() const {
