@@ -17,6 +17,11 @@ struct ModelInfo {
   std::string summary;    // one line
   std::string reference;  // the paper it follows
   std::vector<ParamSpec> params;
+  // Tables beside [model] that the model reads (the parent-support model's [outreach]);
+  // a loaded scenario passes their values to make() as "<table>.<key>".
+  std::vector<ParamTable> extra_tables;
+  // Runs on a synthesised community ([community]) instead of a [network].
+  bool needs_community = false;
   double bytes_per_node = 0;  // model state, for the memory estimate before a run
   double bytes_per_arc = 0;   // per stored arc of the network (copies such as a matrix)
   std::function<std::unique_ptr<Model>(const ParamValues&)> make;
@@ -33,5 +38,8 @@ ModelInfo linear_threshold_model_info();
 ModelInfo degroot_model_info();
 ModelInfo deffuant_model_info();
 ModelInfo hegselmann_krause_model_info();
+namespace parent_support {
+ModelInfo parent_support_model_info();
+}
 
 }  // namespace village

@@ -32,6 +32,14 @@ struct ParamSpec {
   std::string mechanism;  // M-id from the seeds digest, or "" for classic models
 };
 
+// The declarations of one TOML table ("outreach", "community.key_figures"), for models
+// and generators whose parameters span several tables.
+struct ParamTable {
+  std::string name;
+  std::string description;
+  std::vector<ParamSpec> specs;
+};
+
 using ParamValue = std::variant<double, bool, std::string>;
 
 // Values of one module's parameters: defaults overlaid with the scenario's values.

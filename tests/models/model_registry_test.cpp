@@ -8,9 +8,10 @@
 
 #include "model_test_support.hpp"
 
-TEST_CASE("the registry lists each classic model once", "[unit]") {
+TEST_CASE("the registry lists each model once", "[unit]") {
   const std::set<std::string> expected{
-      "sir", "independent_cascade", "linear_threshold", "degroot", "deffuant", "hegselmann_krause"};
+      "sir",      "independent_cascade", "linear_threshold", "degroot",
+      "deffuant", "hegselmann_krause",   "parent_support"};
   std::set<std::string> kinds;
   for (const auto& info : village::model_registry()) {
     CHECK(kinds.insert(info.kind).second);

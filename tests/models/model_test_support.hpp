@@ -124,7 +124,14 @@ inline void check_registry_entry(const std::string& kind) {
   CHECK_FALSE(info->reference.empty());
   CHECK(info->make);
   std::set<std::string> names;
-  for (const auto& spec : info->params) {
+  std::vector<village::ParamSpec> specs = info->params;
+  for (const auto& table : info->extra_tables) {
+    for (village::ParamSpec spec : table.specs) {
+      spec.name = table.name + "." + spec.name;
+      specs.push_back(spec);
+    }
+  }
+  for (const auto& spec : specs) {
     INFO(kind << "." << spec.name);
     CHECK(names.insert(spec.name).second);
     CHECK_FALSE(spec.description.empty());
@@ -150,6 +157,8 @@ inline void check_registry_entry(const std::string& kind) {
         break;
     }
   }
+  // A model of a synthesised community runs in its own tests (tests/models/parent_support).
+  if (info->needs_community) return;
   // Defaults only, through the runner, as a scenario would run it.
   const village::ParamValues values(info->params);
   const village::RunPlan plan{.seed = 11, .replicates = 1, .steps = 5};

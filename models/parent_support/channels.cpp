@@ -1,0 +1,39 @@
+#include "models/parent_support/channels.hpp"
+
+#include "models/parent_support/param_helpers.hpp"
+
+namespace village::parent_support {
+
+std::vector<ParamSpec> ChannelParams::specs() {
+  return {
+      share_param("newsletter_read", 0.5, "probability at full trust", "M4",
+                  "seed 002 sec. 6; assumption, swept",
+                  "chance that a parent with full institutional trust and no language barrier "
+                  "reads a newsletter issue (scaled by the parent's institutional trust)"),
+      share_param("newsletter_language_penalty", 0.8, "share", "M4, M15",
+                  "seed 002 sec. 2, 6; assumption, swept",
+                  "share of the reading chance lost by a parent with a language barrier"),
+      share_param("newsletter_trust_gain", 0.01, "share of the gap", "M4",
+                  "seed 002 sec. 6 (informing is not connecting); assumption, swept",
+                  "share of the gap to full institutional trust closed by reading one issue"),
+      share_param("online_view", 0.3, "probability per post", "M4",
+                  "seed 000 tip 4; assumption, swept",
+                  "chance that a follower sees a parent influencer's post"),
+      share_param("online_trust_gain", 0.02, "share of the gap", "M4",
+                  "seed 000 tip 4; assumption, swept",
+                  "share of the gap to full institutional trust closed by one post seen from a "
+                  "parent the follower chose to follow"),
+      share_param("language_contact_penalty", 0.5, "share", "M15",
+                  "seed 002 sec. 2, 5; assumption, swept",
+                  "share of the chance to accept a personal contact lost through a language "
+                  "barrier, times (1 - the professional's cultural responsiveness)"),
+  };
+}
+
+ChannelParams ChannelParams::from(const ParamValues& values) {
+  return {values.real("newsletter_read"),       values.real("newsletter_language_penalty"),
+          values.real("newsletter_trust_gain"), values.real("online_view"),
+          values.real("online_trust_gain"),     values.real("language_contact_penalty")};
+}
+
+}  // namespace village::parent_support

@@ -1,0 +1,31 @@
+#include "models/parent_support/key_figures.hpp"
+
+#include "models/parent_support/param_helpers.hpp"
+
+namespace village::parent_support {
+
+std::vector<ParamSpec> KeyFigureParams::specs() {
+  const std::string seed = "seed 002 sec. 2; seed 000 tip 4; magnitude: assumption, swept";
+  return {
+      share_param("key_figure_trust_own", 0.75, "trust", "M5", seed,
+                  "initial trust of a parent in a key figure of the own community"),
+      share_param("key_figure_trust_other", 0.45, "trust", "M5", seed,
+                  "initial trust of a parent in a key figure of another community"),
+      share_param("key_figure_acceptance", 0.9, "probability at full trust", "M5", seed,
+                  "chance that a parent receives a key figure's visit, times the trust in it"),
+      share_param("introduction_rate", 0.3, "probability at full trust", "M5", seed,
+                  "chance that an accepted visit leads to an introduction to the key figure's "
+                  "partner professional, times the trust in the key figure"),
+      share_param("trust_transfer", 0.7, "share", "M5", seed,
+                  "share of the gap between trust in the key figure and trust in the "
+                  "introduced professional that the introduction closes"),
+  };
+}
+
+KeyFigureParams KeyFigureParams::from(const ParamValues& values) {
+  return {values.real("key_figure_trust_own"), values.real("key_figure_trust_other"),
+          values.real("key_figure_acceptance"), values.real("introduction_rate"),
+          values.real("trust_transfer")};
+}
+
+}  // namespace village::parent_support

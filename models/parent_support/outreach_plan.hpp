@@ -1,0 +1,47 @@
+#pragma once
+// The [outreach] table: which outreach a scenario switches on, how much of it, and in
+// what tone and approach. Part 1 of the model runs one plan per scenario; strategies
+// to compare build on it. Costs are in hours: professionals' hours for contacts (M22)
+// plus programme hours (newsletter issues, coordinating key figures and influencers).
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "models/parent_support/approach.hpp"
+#include "sim/parameters.hpp"
+
+namespace village::parent_support {
+
+struct OutreachPlan {
+  double start_week;  // proactive outreach runs in [start_week, end_week)
+  double end_week;
+  bool personal_contacts;
+  double inviting_share;             // M3
+  Approach approach;                 // M16
+  double newsletter_interval_weeks;  // 0: no newsletter (M4)
+  double newsletter_hours_per_issue;
+  bool key_figure_programme;  // M5
+  double key_figure_visits_per_week;
+  double key_figure_coordination_hours;
+  bool partnership;  // M6, M7
+  double conversation_interval_weeks;
+  std::array<double, 4> conditions;  // mutual trust, shared goals, clear roles, equality
+  bool influencer_panel;             // M4
+  double influencer_posts_per_week;
+  double influencer_coordination_hours;
+
+  // Declarations of the [outreach] keys (without the "outreach." prefix).
+  static std::vector<ParamSpec> specs();
+  // Reads the "outreach.<key>" values.
+  static OutreachPlan from(const ParamValues& values);
+
+  bool active(std::uint64_t week) const {
+    const auto w = static_cast<double>(week);
+    return w >= start_week && w < end_week;
+  }
+};
+
+inline constexpr const char* kOutreachTable = "outreach";
+
+}  // namespace village::parent_support
