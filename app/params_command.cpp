@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/commands.hpp"
@@ -31,12 +32,19 @@ std::string range_text(const ParamSpec& spec) {
   return describe_range(spec);
 }
 
+// A Markdown table; with a mechanism column when any parameter names one (M1-M22).
 std::string table(const std::vector<ParamSpec>& specs) {
-  std::string text =
-      "| parameter | default | unit | range | meaning | source |\n|---|---|---|---|---|---|\n";
+  const bool mechanisms = std::any_of(
+      specs.begin(), specs.end(), [](const ParamSpec& spec) { return !spec.mechanism.empty(); });
+  std::string text = mechanisms
+                         ? "| parameter | default | unit | range | mechanism | meaning | source |\n"
+                           "|---|---|---|---|---|---|---|\n"
+                         : "| parameter | default | unit | range | meaning | source "
+                           "|\n|---|---|---|---|---|---|\n";
   for (const auto& spec : specs) {
-    text += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", spec.name, default_text(spec),
-                        spec.unit, range_text(spec), spec.description, spec.source);
+    const std::string mechanism = mechanisms ? fmt::format(" {} |", spec.mechanism) : "";
+    text += fmt::format("| `{}` | {} | {} | {} |{} {} | {} |\n", spec.name, default_text(spec),
+                        spec.unit, range_text(spec), mechanism, spec.description, spec.source);
   }
   return text;
 }
@@ -47,6 +55,13 @@ int params_command(const std::string& only) {
   bool found = only.empty();
   if (only.empty() || only == "run") {
     fmt::print("### [run]\n\n{}\n", table(run_params()));
+    found = true;
+  }
+  if (only.empty() || only == "community") {
+    for (const ParamTable& section : community_param_sections()) {
+      fmt::print("### [{}]\n\n{}.\n\n{}\n", section.name, section.description,
+                 table(section.specs));
+    }
     found = true;
   }
   for (const auto& info : generator_registry()) {
@@ -60,6 +75,10 @@ int params_command(const std::string& only) {
     found = true;
     fmt::print("### [model] kind = \"{}\"\n\n{} ({}).\n\n{}\n", info.kind, info.summary,
                info.reference, table(info.params));
+    for (const ParamTable& extra : info.extra_tables) {
+      fmt::print("### [{}] (model kind \"{}\")\n\n{}.\n\n{}\n", extra.name, info.kind,
+                 extra.description, table(extra.specs));
+    }
   }
   if (!found) {
     throw InputError({}, fmt::format("no model or generator named '{}'", only),

@@ -82,11 +82,11 @@ int run_command(const RunOptions& options) {
 
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
-  const WorldBuilder make_world(scenario.network, scenario.plan.seed);
+  const WorldFactory make_world = make_world_factory(scenario);
   const ModelInfo& model = *scenario.model;
   const ParamValues& values = scenario.model_values;
   const std::vector<RunRecord> runs =
-      run_replicates(scenario.plan, std::cref(make_world), [&] { return model.make(values); });
+      run_replicates(scenario.plan, make_world, [&] { return model.make(values); });
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const auto end = std::chrono::system_clock::now();
@@ -100,7 +100,7 @@ int run_command(const RunOptions& options) {
   if (!options.quiet) {
     const double level = 0.95;
     fmt::print("village {}: {} ({} on {}), {} replicates x {} steps, {} threads, {:.2f} s\n\n",
-               kVersion, scenario.path.filename().string(), model.kind, scenario.network.generator,
+               kVersion, scenario.path.filename().string(), model.kind, scenario.world_kind(),
                scenario.plan.replicates, scenario.plan.steps, threads, wall);
     fmt::print("Final values across replicates:\n{}\n",
                format_statistics_table(final_value_statistics(runs, level), level));
@@ -111,14 +111,15 @@ int run_command(const RunOptions& options) {
 
 int validate_command(const std::string& scenario_path) {
   const Scenario scenario = load_scenario(scenario_path);
-  // Build one world so that file networks are read and checked too.
-  const WorldBuilder make_world(scenario.network, scenario.plan.seed);
+  // Build the world factory so that file networks are read and checked too.
+  const WorldFactory make_world = make_world_factory(scenario);
   const MemoryEstimate estimate = estimate_memory(scenario, scenario.threads);
   fmt::print(
-      "{}: valid. {} on a {} network of about {:.3g} agents; {} replicates x {} steps; about {} "
+      "{}: valid. {} on a {} of about {:.3g} agents; {} replicates x {} steps; about {} "
       "per run\n",
-      scenario_path, scenario.model->kind, scenario.network.generator,
-      scenario.network.expected_nodes(), scenario.plan.replicates, scenario.plan.steps,
+      scenario_path, scenario.model->kind,
+      scenario.community ? "community" : scenario.network.generator + " network",
+      scenario.expected_agents(), scenario.plan.replicates, scenario.plan.steps,
       format_bytes(estimate.bytes_per_run));
   return 0;
 }

@@ -19,17 +19,30 @@ std::string format_bytes(double bytes) {
   return fmt::format("{:.1f} {}", bytes, units[unit]);
 }
 
+double Scenario::expected_agents() const {
+  return community ? community_expected_agents(*community) : network.expected_nodes();
+}
+
+double Scenario::expected_arcs() const {
+  return community ? community_expected_arcs(*community) : network.expected_arcs();
+}
+
 MemoryEstimate estimate_memory(const Scenario& scenario, int threads) {
-  const double nodes = scenario.network.expected_nodes();
-  const double arcs = scenario.network.expected_arcs();
+  const double nodes = scenario.expected_agents();
+  const double arcs = scenario.expected_arcs();
+  // A community's agents carry about 20 attribute columns (8 bytes each) and its
+  // caseload and key-figure arcs two float attributes (counted on every arc: an upper
+  // bound).
+  const double column_bytes = scenario.community ? 20.0 * sizeof(double) : 0.0;
+  const double community_arc_bytes = scenario.community ? 2.0 * sizeof(float) : 0.0;
   // Population (group id, columns) and CSR offsets per node; a target id per arc, a
   // float per arc when weighted. Building goes through an edge list (12 bytes per edge,
   // arcs / 2 edges) and a second copy of the arrays while sorting: count them twice.
   const double weight_bytes =
       scenario.network.values.has("weighted") && scenario.network.values.flag("weighted") ? 4.0
                                                                                           : 0.0;
-  const double network =
-      nodes * (sizeof(ArcIndex) + sizeof(std::uint32_t)) + arcs * (sizeof(NodeId) + weight_bytes);
+  const double network = nodes * (sizeof(ArcIndex) + sizeof(std::uint32_t) + column_bytes) +
+                         arcs * (sizeof(NodeId) + weight_bytes + community_arc_bytes);
   const double building = arcs / 2.0 * sizeof(EdgeRecord) + network;
   const double model =
       nodes * scenario.model->bytes_per_node + arcs * scenario.model->bytes_per_arc;
@@ -50,13 +63,15 @@ void check_memory(const Scenario& scenario, int threads) {
   if (estimate.total_bytes <= 0.9 * estimate.available_bytes) return;
   throw InputError(
       scenario.size_location,
-      fmt::format(
-          "a network of {:.3g} agents and {:.3g} ties needs about {} ({} per run, {} at once); "
-          "this machine has {}",
-          scenario.network.expected_nodes(), scenario.network.expected_arcs() / 2,
-          format_bytes(estimate.total_bytes), format_bytes(estimate.bytes_per_run),
-          estimate.runs_at_once, format_bytes(estimate.available_bytes)),
-      "lower nodes or mean_degree, or run fewer replicates at once with --threads");
+      fmt::format("a {} of {:.3g} agents and {:.3g} ties needs about {} ({} per run, {} at once); "
+                  "this machine has {}",
+                  scenario.community ? "community" : "network", scenario.expected_agents(),
+                  scenario.expected_arcs() / 2, format_bytes(estimate.total_bytes),
+                  format_bytes(estimate.bytes_per_run), estimate.runs_at_once,
+                  format_bytes(estimate.available_bytes)),
+      scenario.community ? "lower households, or run fewer replicates at once with --threads"
+                         : "lower nodes or mean_degree, or run fewer replicates at once with "
+                           "--threads");
 }
 
 }  // namespace village

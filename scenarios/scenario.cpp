@@ -4,8 +4,10 @@
 #include <toml++/toml.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "scenarios/community/synthesize.hpp"
 #include "scenarios/degree_file.hpp"
 #include "scenarios/suggest.hpp"
 #include "scenarios/toml_fields.hpp"
@@ -343,7 +345,7 @@ Scenario load_scenario(const fs::path& path) {
                      "see docs/scenario-reference.md for the file's shape");
   }
 
-  const std::vector<std::string> sections{"run", "network", "model"};
+  const std::vector<std::string> sections{"run", "network", "community", "model", "outreach"};
   for (const auto& [key, node] : root) {
     const std::string name(key.str());
     if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
@@ -365,10 +367,7 @@ Scenario load_scenario(const fs::path& path) {
   scenario.plan.record_every = static_cast<std::uint32_t>(run_values.integer("record_every"));
   scenario.threads = static_cast<int>(run_values.integer("threads"));
 
-  const fs::path folder = path.parent_path();
-  const toml::table& network = require_table(root, "network", file, "generator = \"erdos_renyi\"");
-  scenario.network = read_network(network, file, folder, scenario.size_location);
-
+  // The model decides whether the world is a [network] or a [community].
   const toml::table& model = require_table(root, "model", file, "kind = \"sir\"");
   std::vector<std::string> kinds;
   for (const auto& info : model_registry())
@@ -376,16 +375,61 @@ Scenario load_scenario(const fs::path& path) {
   const auto [kind, kind_location] =
       read_selector(model, "model", "kind", kinds, file, location_of(model, file));
   scenario.model = find_model(kind);
-  scenario.model_values = ParamValues(scenario.model->params);
-  read_params(model, "model", scenario.model->params, {"kind"}, file, scenario.model_values);
-  if (scenario.model_values.has("layer") &&
+  const ModelInfo& info = *scenario.model;
+
+  const fs::path folder = path.parent_path();
+  const char* wanted = info.needs_community ? "community" : "network";
+  const char* unwanted = info.needs_community ? "network" : "community";
+  if (const toml::node* node = root.get(unwanted)) {
+    throw InputError(location_of(*node, file),
+                     fmt::format("model kind \"{}\" does not read a [{}]", kind, unwanted),
+                     fmt::format("describe its world in [{}] instead", wanted));
+  }
+  if (info.needs_community) {
+    const toml::table& community =
+        require_table(root, "community", file, "households = 5000 (see scenarios/examples/)");
+    scenario.community = read_community(community, file);
+    scenario.size_location = location_of(community, file);
+    if (const toml::node* households = community.get("households"))
+      scenario.size_location = location_of(*households, file);
+  } else {
+    const toml::table& network =
+        require_table(root, "network", file, "generator = \"erdos_renyi\"");
+    scenario.network = read_network(network, file, folder, scenario.size_location);
+  }
+
+  scenario.model_values = ParamValues(info.params);
+  read_params(model, "model", info.params, {"kind"}, file, scenario.model_values);
+  for (const std::string extra : {"outreach"}) {
+    const bool declared = std::any_of(info.extra_tables.begin(), info.extra_tables.end(),
+                                      [&](const ParamTable& t) { return t.name == extra; });
+    const toml::node* node = root.get(extra);
+    if (node != nullptr && !declared) {
+      throw InputError(location_of(*node, file),
+                       fmt::format("model kind \"{}\" does not read [{}]", kind, extra),
+                       "remove the section, or choose a model that has it (village params)");
+    }
+  }
+  for (const ParamTable& table : info.extra_tables) {
+    ParamValues values(table.specs);
+    if (const toml::node* node = root.get(table.name)) {
+      if (!node->is_table()) {
+        throw InputError(location_of(*node, file), fmt::format("'{}' must be a table", table.name),
+                         fmt::format("write it as a section: [{}]", table.name));
+      }
+      read_params(*node->as_table(), table.name, table.specs, {}, file, values);
+    }
+    for (const auto& [name, value] : values.all())
+      scenario.model_values.set(table.name + "." + name, value);
+  }
+  if (!info.needs_community && scenario.model_values.has("layer") &&
       scenario.model_values.text("layer") != scenario.network.layer) {
     throw InputError(location_of(*model.get("layer"), file),
                      fmt::format("model.layer = \"{}\" but the network layer is \"{}\"",
                                  scenario.model_values.text("layer"), scenario.network.layer),
                      "use the same name in [network] layer and [model] layer");
   }
-  check_weights(scenario, model, file);
+  if (!info.needs_community) check_weights(scenario, model, file);
   check_memory(scenario, scenario.threads);
   return scenario;
 }
@@ -397,19 +441,39 @@ nlohmann::ordered_json Scenario::to_json() const {
                  {"seed", plan.seed},
                  {"record_every", plan.record_every},
                  {"threads", threads}};
-  nlohmann::ordered_json net = {{"generator", network.generator}};
-  const auto network_values = values_to_json(network.values);
-  for (const auto& [key, value] : network_values.items())
-    net[key] = value;
-  if (!network.block_sizes.empty()) net["block_sizes"] = network.block_sizes;
-  if (!network.block_names.empty()) net["block_names"] = network.block_names;
-  json["network"] = net;
+  if (community) {
+    json["community"] = community_to_json(*community);
+  } else {
+    nlohmann::ordered_json net = {{"generator", network.generator}};
+    const auto network_values = values_to_json(network.values);
+    for (const auto& [key, value] : network_values.items())
+      net[key] = value;
+    if (!network.block_sizes.empty()) net["block_sizes"] = network.block_sizes;
+    if (!network.block_names.empty()) net["block_names"] = network.block_names;
+    json["network"] = net;
+  }
+  // [model] keys, then each extra table's keys ("outreach.x") under its own name.
   nlohmann::ordered_json mod = {{"kind", model->kind}};
-  const auto model_json = values_to_json(model_values);
-  for (const auto& [key, value] : model_json.items())
-    mod[key] = value;
+  std::map<std::string, nlohmann::ordered_json> tables;
+  for (const auto& [name, value] : model_values.all()) {
+    const auto dot = name.find('.');
+    nlohmann::ordered_json& target = dot == std::string::npos ? mod : tables[name.substr(0, dot)];
+    const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
+    std::visit([&](const auto& v) { target[key] = v; }, value);
+  }
   json["model"] = mod;
+  for (auto& [table, values] : tables)
+    json[table] = values;
   return json;
+}
+
+WorldFactory make_world_factory(const Scenario& scenario) {
+  if (scenario.community) {
+    return [spec = *scenario.community](const RandomStream& rng) {
+      return synthesize_community(spec, rng);
+    };
+  }
+  return WorldBuilder(scenario.network, scenario.plan.seed);
 }
 
 }  // namespace village

@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "models/model_registry.hpp"
+#include "scenarios/community/community_spec.hpp"
 #include "scenarios/network_spec.hpp"
 #include "sim/error.hpp"
 #include "sim/runner.hpp"
@@ -19,14 +21,28 @@ struct Scenario {
   std::string text;  // the file as read
   RunPlan plan;
   int threads = 0;  // 0: all available
+  // Exactly one of the two: a [network] for the classic models, a [community] for
+  // models that need a synthesised community (ModelInfo::needs_community).
   NetworkSpec network;
+  std::optional<CommunitySpec> community;
   const ModelInfo* model = nullptr;
+  // [model] values, plus those of the model's extra tables as "<table>.<key>".
   ParamValues model_values;
-  SourceLocation size_location;  // where the network's size is set, for memory errors
+  SourceLocation size_location;  // where the size is set, for memory errors
+
+  // Agents and stored arcs of one run's world, before anything is allocated.
+  double expected_agents() const;
+  double expected_arcs() const;
+  // "network" (the classic models) or "community".
+  std::string world_kind() const { return community ? "community" : network.generator; }
 
   // The scenario as loaded, every default filled in (for manifest.json).
   nlohmann::ordered_json to_json() const;
 };
+
+// Builds each run's World: generates or imports the [network], or synthesises the
+// [community], from the run's random stream.
+WorldFactory make_world_factory(const Scenario& scenario);
 
 // Reads and validates a scenario file. Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path);
