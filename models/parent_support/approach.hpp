@@ -9,7 +9,10 @@
 //   accepted with probability reach[a][k] * willingness * language factor (M15)
 //   if accepted, its quality is fit[a][k] * the professional's competence (M22)
 // A matched contact to a non-engaged parent takes matched_hours_factor times the hours
-// of a uniform one (one-to-one, persistent contact costs time).
+// of a uniform one (one-to-one contact costs time), and the matched approach is
+// persistent: a parent who declines stays first in line for the next week's contacts,
+// where the uniform approach moves on to the others (seed 002 sec. 4: low-threshold,
+// personal, persistent).
 
 #include <array>
 #include <vector>

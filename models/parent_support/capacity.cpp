@@ -15,8 +15,9 @@ std::vector<ParamSpec> CapacityParams::specs() {
                  "professional hours to join one conversation in an organisation"),
       real_param("introduction_hours", 1, 0, 40, "hours", "M22", seed,
                  "professional hours for a key figure's introduction of a parent"),
-      real_param("personal_contact_hours", 1, 0.05, 40, "hours", "M22", seed,
-                 "professional hours for one proactive personal contact (uniform approach)"),
+      real_param("personal_contact_hours", 0.5, 0.05, 40, "hours", "M22", seed,
+                 "professional hours for one proactive personal contact, a short talk or call "
+                 "with its preparation (uniform approach)"),
   };
 }
 

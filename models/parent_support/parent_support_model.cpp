@@ -331,10 +331,13 @@ void ParentSupportModel::contact_personally(World& world, std::uint64_t week,
           (approach == 1 && type != 0 ? params_.approach.matched_hours_factor : 1.0);
       if (hours > left) break;
       left -= hours;
-      last_contact[candidates[c].arc] = static_cast<float>(week);
       const double reach = params_.approach.reach[approach][type] * willingness_[p] *
                            (view_.language_barrier[p] ? 1.0 - language : 1.0);
       const bool accepted = rng.uniform(week, parent, kContactAccept, professional) < reach;
+      // A matched approach is persistent (seed 002 sec. 4: absent parents need
+      // persistent contact): a declined attempt keeps the parent first in line.
+      if (accepted || approach == static_cast<std::size_t>(Approach::uniform))
+        last_contact[candidates[c].arc] = static_cast<float>(week);
       const bool inviting =
           rng.uniform(week, parent, kTone, professional) < params_.plan.inviting_share;
       made[i].push_back({parent, professional, personal, accepted, inviting, false});

@@ -127,8 +127,9 @@ std::vector<ParamSpec> organisation_specs() {
 std::vector<ParamSpec> professional_specs() {
   const std::string src = "seed 004; seed 002 sec. 3; assumption, swept";
   return {
-      real("teacher_hours", 1, 0, 40, "hours per week", "M22", src,
-           "hours a class mentor has for contact with the parents of the class"),
+      real("teacher_hours", 1.5, 0, 40, "hours per week", "M22", src,
+           "hours a class mentor has for contact with the parents of the class (about 60 "
+           "a school year: a few short talks per parent)"),
       real("youth_worker_per_1000", 0.5, 0, 1000, "per 1000 households", "M22", src,
            "youth workers"),
       real("youth_worker_hours", 6, 0, 40, "hours per week", "M22", src,
