@@ -18,6 +18,24 @@ struct RunOptions {
 };
 
 int run_command(const RunOptions& options);
+
+struct AnalyzeOptions {
+  std::string input;  // a network file or a scenario (.toml)
+  std::string layer;  // scenario only; empty: family_friends for a community, the world's only
+                      // layer, else "network"
+  std::optional<std::uint32_t> week;  // scenario only: analyse after this many steps
+  std::string out;                    // empty: runs/<input name>_network
+  std::string format = "auto";        // auto | edge_list | graphml | affiliation
+  std::string projection = "count";   // affiliation: count | newman
+  bool header = false;                // edge or affiliation list: first line names columns
+  bool weighted = false;              // edge list: third column is the weight
+  std::optional<std::uint64_t> seed;
+  std::optional<int> threads;
+  bool quiet = false;
+};
+
+// `village analyze network`: nodes.csv and graph.json for a network or a scenario's world.
+int analyze_network_command(const AnalyzeOptions& options);
 int validate_command(const std::string& scenario);
 // Parameter tables of every model and generator, as Markdown (docs/ODD.md, reference).
 int params_command(const std::string& only);

@@ -20,6 +20,8 @@ Examples:
   village run scenarios/examples/sir_demo.toml --replicates 50 --threads 2 --out runs/sir
   village validate my_scenario.toml
   village params sir          # parameters of one model, as a Markdown table
+  village analyze network friends.csv --out runs/friends
+  village analyze network scenarios/examples/sir_demo.toml --week 10
 )";
 
 }  // namespace
@@ -57,6 +59,38 @@ int main(int argc, char** argv) {
       app.add_subcommand("params", "print the parameters of the models and generators");
   params_cmd->add_option("name", params_only, "a model kind or generator name (default: all)");
 
+  village::AnalyzeOptions analyze;
+  std::uint32_t analyze_week = 0;
+  std::uint64_t analyze_seed = 0;
+  int analyze_threads = 0;
+  auto* analyze_cmd = app.add_subcommand("analyze", "analyse a network or a scenario's world");
+  analyze_cmd->require_subcommand(1);
+  auto* network_cmd = analyze_cmd->add_subcommand(
+      "network", "network metrics and key figures: writes nodes.csv and graph.json");
+  network_cmd
+      ->add_option("input", analyze.input,
+                   "network file (.txt/.edges/.csv edge list, .graphml, affiliation list) or "
+                   "scenario (.toml)")
+      ->required();
+  network_cmd->add_option("--layer", analyze.layer, "scenario: the network layer to analyse");
+  auto* week_opt = network_cmd->add_option("--week", analyze_week,
+                                           "scenario: analyse after this many weeks (steps)");
+  network_cmd->add_option("--out", analyze.out, "output folder (default: runs/<input>_network)");
+  network_cmd->add_option("--format", analyze.format, "input format (default: from the extension)")
+      ->check(CLI::IsMember({"auto", "edge_list", "graphml", "affiliation"}));
+  network_cmd
+      ->add_option("--projection", analyze.projection,
+                   "affiliation: projection weight, shared affiliations (count) or Newman 2001")
+      ->check(CLI::IsMember({"count", "newman"}));
+  network_cmd->add_flag("--header", analyze.header, "the list's first line names its columns");
+  network_cmd->add_flag("--weighted", analyze.weighted, "edge list: third column is the weight");
+  auto* analyze_seed_opt = network_cmd->add_option(
+      "--seed", analyze_seed, "seed for communities, sampling and key figures (default 1)");
+  auto* analyze_threads_opt =
+      network_cmd->add_option("--threads", analyze_threads, "threads (default: all cores)")
+          ->check(CLI::Range(1, 4096));
+  network_cmd->add_flag("--quiet", analyze.quiet, "print nothing on success");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +113,12 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return village::validate_command(validate_path);
     if (*params_cmd) return village::params_command(params_only);
+    if (*network_cmd) {
+      if (*week_opt) analyze.week = analyze_week;
+      if (*analyze_seed_opt) analyze.seed = analyze_seed;
+      if (*analyze_threads_opt) analyze.threads = analyze_threads;
+      return village::analyze_network_command(analyze);
+    }
   } catch (const village::InputError& e) {
     fmt::print(stderr, "{}\n", e.format());
     return kUserError;

@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   libcli11-dev catch2 libbenchmark-dev libtomlplusplus-dev librandom123-dev
   libfmt-dev nlohmann-json3-dev
+  libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
 )
 
 missing=()

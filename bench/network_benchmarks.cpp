@@ -1,0 +1,133 @@
+// Network analysis kernels (analysis/network) at 1 and 2 threads, on the graphs of the
+// peer comparison (bench/compare_network_peers.py): exact betweenness on G(n, m) with
+// n = 2,000, m = 10,000; PageRank and connected components on G(n, m) with
+// n = 1,000,000, m = 5,000,000 (mean degree 10). BM_ComponentsBgl is Boost.Graph's
+// connected_components on the same arrays, kept to show why components are hand-written.
+//
+//   build/bench/network_benchmarks                        run the benchmarks
+//   build/bench/network_benchmarks --write_graphs=DIR     write the graphs as edge lists
+//                                                         (DIR/er_2000.txt, er_1000000.txt)
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include <boost/graph/connected_components.hpp>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+
+#include "analysis/network/betweenness.hpp"
+#include "analysis/network/components.hpp"
+#include "analysis/network/spectral.hpp"
+#include "sim/csr_graph_traits.hpp"
+#include "sim/generators/generators.hpp"
+#include "sim/parallel.hpp"
+
+namespace {
+
+using village::CsrLayer;
+using village::NodeId;
+
+constexpr std::uint64_t kSeed = 2024;
+
+const CsrLayer& er_graph(NodeId n) {
+  static std::map<NodeId, CsrLayer> cache;
+  auto it = cache.find(n);
+  if (it == cache.end()) {
+    const std::uint64_t m = 5ULL * n;  // mean degree 10
+    it = cache.emplace(n, village::erdos_renyi_gnm(n, m, village::RandomStream(kSeed, n))).first;
+  }
+  return it->second;
+}
+
+void write_edge_list(const CsrLayer& layer, const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  if (file == nullptr) throw std::runtime_error("cannot write " + path);
+  for (NodeId v = 0; v < layer.node_count(); ++v)
+    for (NodeId u : layer.neighbours(v))
+      if (u > v) std::fprintf(file, "%u %u\n", v, u);
+  std::fclose(file);
+}
+
+void set_threads(benchmark::State& state) {
+  village::set_thread_count(static_cast<int>(state.range(1)));
+}
+
+void BM_Betweenness(benchmark::State& state) {
+  const CsrLayer& layer = er_graph(static_cast<NodeId>(state.range(0)));
+  set_threads(state);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(village::network::betweenness(layer));
+  state.SetItemsProcessed(state.iterations() * layer.node_count());  // sources per second
+}
+
+void BM_PageRank(benchmark::State& state) {
+  const CsrLayer& layer = er_graph(static_cast<NodeId>(state.range(0)));
+  set_threads(state);
+  std::uint32_t iterations = 0;
+  for (auto _ : state) {
+    const auto result = village::network::pagerank(layer);
+    iterations = result.iterations;
+    benchmark::DoNotOptimize(result.values.data());
+  }
+  state.counters["iterations"] = iterations;
+}
+
+void BM_Components(benchmark::State& state) {
+  const CsrLayer& layer = er_graph(static_cast<NodeId>(state.range(0)));
+  set_threads(state);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(village::network::connected_components(layer).sizes.data());
+}
+
+void BM_ComponentsBgl(benchmark::State& state) {
+  const CsrLayer& layer = er_graph(static_cast<NodeId>(state.range(0)));
+  std::vector<NodeId> component(layer.node_count());
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        boost::connected_components(village::undirected_view(layer), component.data()));
+}
+
+}  // namespace
+
+BENCHMARK(BM_Betweenness)
+    ->ArgNames({"ER", "threads"})
+    ->Args({2000, 1})
+    ->Args({2000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_PageRank)
+    ->ArgNames({"ER", "threads"})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Components)
+    ->ArgNames({"ER", "threads"})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_ComponentsBgl)
+    ->ArgNames({"ER", "threads"})
+    ->Args({1000000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+int main(int argc, char** argv) {
+  const char* kFlag = "--write_graphs=";
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], kFlag, std::strlen(kFlag)) == 0) {
+      const std::string dir = argv[i] + std::strlen(kFlag);
+      for (NodeId n : {NodeId{2000}, NodeId{1000000}})
+        write_edge_list(er_graph(n), fmt::format("{}/er_{}.txt", dir, n));
+      return 0;
+    }
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
