@@ -59,6 +59,23 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunR
   return json;
 }
 
+// The outcomes a policymaker reads first, for all parents, the vulnerable, those with a
+// language barrier and each community; the rest stays in summary.csv.
+std::vector<ReplicateStatistic> headline_statistics(std::vector<ReplicateStatistic> all) {
+  const std::vector<std::string> metrics{"reach", "institutional_trust", "help_seeking",
+                                         "incident_cooperation", "hours_total"};
+  std::vector<ReplicateStatistic> kept;
+  for (const std::string& metric : metrics) {
+    for (const ReplicateStatistic& statistic : all) {
+      const bool group = statistic.group == "all" || statistic.group == "vulnerable" ||
+                         statistic.group == "language_barrier" ||
+                         statistic.group.rfind("community:", 0) == 0;
+      if (statistic.metric == metric && group) kept.push_back(statistic);
+    }
+  }
+  return kept;
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -102,8 +119,13 @@ int run_command(const RunOptions& options) {
     fmt::print("village {}: {} ({} on {}), {} replicates x {} steps, {} threads, {:.2f} s\n\n",
                kVersion, scenario.path.filename().string(), model.kind, scenario.world_kind(),
                scenario.plan.replicates, scenario.plan.steps, threads, wall);
-    fmt::print("Final values across replicates:\n{}\n",
-               format_statistics_table(final_value_statistics(runs, level), level));
+    std::vector<ReplicateStatistic> statistics = final_value_statistics(runs, level);
+    if (scenario.community) statistics = headline_statistics(std::move(statistics));
+    fmt::print("{}:\n{}\n",
+               scenario.community ? "Headline outcomes at the last week, across replicates "
+                                    "(all outcomes: summary.csv)"
+                                  : "Final values across replicates",
+               format_statistics_table(statistics, level));
     fmt::print("Wrote {}/timeseries.csv, summary.csv and manifest.json\n", out.string());
   }
   return 0;

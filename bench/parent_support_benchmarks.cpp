@@ -1,0 +1,76 @@
+// The parent-support model's cost (issue 3): runs of the small-municipality example
+// (scenarios/examples/small_municipality.toml, 3,500 households, 52 weeks) per second on
+// one core, split into synthesising the community and simulating the year, plus the
+// weekly step of a 100,000-household region. The 1,000,000-household region is a macro
+// benchmark (bench/region_benchmark.sh) because its memory is what matters.
+
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "scenarios/scenario.hpp"
+#include "sim/parallel.hpp"
+
+namespace {
+
+using namespace village;
+
+const Scenario& scenario(const std::string& file) {
+  static std::map<std::string, Scenario> loaded;
+  auto it = loaded.find(file);
+  if (it == loaded.end())
+    it = loaded.emplace(file, load_scenario(std::string(VILLAGE_SOURCE_DIR) + "/" + file)).first;
+  return it->second;
+}
+
+const char* kSmall = "scenarios/examples/small_municipality.toml";
+
+// A whole run: synthesis and 52 weeks, one replicate per iteration, one thread.
+void BM_SmallMunicipalityRun(benchmark::State& state) {
+  set_thread_count(1);
+  const Scenario& s = scenario(kSmall);
+  const WorldFactory make_world = make_world_factory(s);
+  RunPlan plan = s.plan;
+  std::uint32_t run = 0;
+  for (auto _ : state) {
+    RunRecord record = run_one(run++, plan, make_world, [&] { return s.model->make(s.model_values); });
+    benchmark::DoNotOptimize(record.rows.data());
+  }
+  state.counters["runs_per_second"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SmallMunicipalityRun)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_SmallMunicipalitySynthesis(benchmark::State& state) {
+  set_thread_count(1);
+  const Scenario& s = scenario(kSmall);
+  const WorldFactory make_world = make_world_factory(s);
+  std::uint64_t run = 0;
+  for (auto _ : state) {
+    World world = make_world(RandomStream(s.plan.seed, run++));
+    benchmark::DoNotOptimize(world.population.size());
+  }
+}
+BENCHMARK(BM_SmallMunicipalitySynthesis)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One week of a 100,000-household region at 1 and 2 threads (items: households).
+void BM_RegionWeek(benchmark::State& state) {
+  set_thread_count(static_cast<int>(state.range(0)));
+  const Scenario& s = scenario("bench/scenarios/region_100k.toml");
+  World world = make_world_factory(s)(RandomStream(s.plan.seed, 0));
+  std::unique_ptr<Model> model = s.model->make(s.model_values);
+  const RandomStream rng(s.plan.seed, 0);
+  model->initialize(world, rng);
+  std::uint64_t week = 0;
+  for (auto _ : state)
+    model->step(world, StepContext{rng, week++});
+  const auto households =
+      static_cast<std::int64_t>(world.population.kind("parents").size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * households);
+  state.counters["threads"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(BM_RegionWeek)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
