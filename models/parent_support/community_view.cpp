@@ -1,5 +1,6 @@
 #include "models/parent_support/community_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -52,6 +53,16 @@ CommunityView CommunityView::of(const World& world) {
   view.language_barrier = slice<std::uint8_t>(population, column::language_barrier, view.parents);
   view.parent_community = slice<std::int32_t>(population, column::community, view.parents);
   view.institutional_trust = slice<double>(population, column::institutional_trust, view.parents);
+  view.parent_neighbourhood = slice<std::uint32_t>(population, column::neighbourhood, view.parents);
+  view.parent_school = slice<std::uint32_t>(population, column::school, view.parents);
+  view.parent_class = slice<std::uint32_t>(population, column::school_class, view.parents);
+  for (auto n : view.parent_neighbourhood)
+    view.neighbourhoods = std::max(view.neighbourhoods, n + 1);
+  for (auto s : view.parent_school)
+    view.schools = std::max(view.schools, s + 1);
+  view.professional_role = slice<std::uint8_t>(population, column::role, view.professionals);
+  view.professional_neighbourhood =
+      slice<std::uint32_t>(population, column::neighbourhood, view.professionals);
   view.hours = slice<double>(population, column::hours, view.professionals);
   view.competence = slice<double>(population, column::competence, view.professionals);
   view.cultural_responsiveness =
@@ -64,6 +75,9 @@ CommunityView CommunityView::of(const World& world) {
       agent_ids(population, column::partner, view.organisations, view.professionals);
   for (auto type : view.parent_type) {
     if (type > 3) throw std::invalid_argument("community: parent_type out of range");
+  }
+  for (auto count : view.vulnerability) {
+    if (count > 4) throw std::invalid_argument("community: more than 4 vulnerability factors");
   }
   for (auto community : view.parent_community) {
     if (community < 0 || static_cast<std::size_t>(community) >= view.community_names.size())

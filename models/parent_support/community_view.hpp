@@ -23,10 +23,17 @@ struct CommunityView {
   std::vector<std::uint8_t> language_barrier;
   std::vector<std::int32_t> parent_community;
   std::vector<double> institutional_trust;  // at week 0
+  std::vector<std::uint32_t> parent_neighbourhood;
+  std::vector<std::uint32_t> parent_school;
+  std::vector<std::uint32_t> parent_class;
+  std::uint32_t neighbourhoods = 0;  // 1 + the largest neighbourhood index
+  std::uint32_t schools = 0;
   // Professionals.
   std::vector<double> hours;
   std::vector<double> competence;
   std::vector<double> cultural_responsiveness;
+  std::vector<std::uint8_t> professional_role;
+  std::vector<std::uint32_t> professional_neighbourhood;
   // Key figures.
   std::vector<NodeId> key_figure_partner;
   std::vector<std::int32_t> key_figure_community;

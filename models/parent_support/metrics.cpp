@@ -30,13 +30,56 @@ enum Value : std::size_t {
   k_participation,
   k_incidents,
   k_cooperative,
+  // Part 2.
+  k_attendance,
+  k_support_ties,
+  k_isolated,
+  k_stress,
+  k_competence,
+  k_limit_setting,
+  k_youth_risk,
+  k_volunteers,
+  k_stayed,
+  k_invited,
+  k_meetings,
+  k_evenings,
+  k_support,
   kFirstChannel,
   kValueCount = kFirstChannel + kChannelCount
 };
 
-constexpr std::array<const char*, kFirstChannel> kValueNames{
-    "reach",       "institutional_trust",    "trusted_ties", "help_seeking",
-    "willingness", "informal_participation", "incidents",    "incidents_cooperative"};
+constexpr std::array<const char*, kFirstChannel> kValueNames{"reach",
+                                                             "institutional_trust",
+                                                             "trusted_ties",
+                                                             "help_seeking",
+                                                             "willingness",
+                                                             "informal_participation",
+                                                             "incidents",
+                                                             "incidents_cooperative",
+                                                             "attendance",
+                                                             "support_ties",
+                                                             "isolated",
+                                                             "stress",
+                                                             "competence",
+                                                             "limit_setting",
+                                                             "youth_risk",
+                                                             "volunteers",
+                                                             "stayed",
+                                                             "invited",
+                                                             "contacts_meeting",
+                                                             "contacts_evening",
+                                                             "contacts_support"};
+// Values recorded as means over the group's parents.
+constexpr std::array<Value, 15> kMeans{k_reach,         k_institutional_trust,
+                                       k_trusted_ties,  k_help_seeking,
+                                       k_willingness,   k_participation,
+                                       k_invited,       k_attendance,
+                                       k_support_ties,  k_isolated,
+                                       k_stress,        k_competence,
+                                       k_limit_setting, k_youth_risk,
+                                       k_volunteers};
+// Values recorded as sums over the group's parents.
+constexpr std::array<Value, 4> kSums{k_incidents, k_meetings, k_evenings, k_support};
 constexpr std::array<const char*, kChannelCount> kChannelNames{
     "personal",   "key_figure_visit", "introduction", "conversation",
     "newsletter", "online",           "incident",     "question"};
@@ -85,6 +128,20 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
       values[k_participation] = participation_[p];
       values[k_incidents] = incidents_[p];
       values[k_cooperative] = cooperative_[p];
+      const std::uint32_t support = network_.support_ties(world, agent);
+      values[k_attendance] = network_.ever_attended(p);
+      values[k_support_ties] = support;
+      values[k_isolated] = support == 0;
+      values[k_stress] = network_.stress(p);
+      values[k_competence] = network_.competence(p);
+      values[k_limit_setting] = network_.limit_setting(p);
+      values[k_youth_risk] = network_.youth_risk(p, support);
+      values[k_volunteers] = network_.volunteer(p);
+      values[k_stayed] = network_.started_and_stayed(p);
+      values[k_invited] = network_.invited(p);
+      values[k_meetings] = network_.meetings_this_week(p);
+      values[k_evenings] = network_.evenings_this_week(p);
+      values[k_support] = network_.support_received(p);
       for (std::size_t c = 0; c < kChannelCount; ++c)
         values[kFirstChannel + c] = weekly_contacts_[p][c];
       const std::size_t member_of[5] = {
@@ -121,33 +178,46 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
   for (std::size_t g = 0; g < groups; ++g) {
     if (sizes[g] == 0) continue;
     const double* row = totals.data() + g * kValueCount;
-    for (std::size_t v = k_reach; v <= k_participation; ++v)
+    for (Value v : kMeans)
       observation.record(kValueNames[v], names[g], row[v] / sizes[g]);
-    observation.record("incidents", names[g], row[k_incidents]);
+    for (Value v : kSums)
+      observation.record(kValueNames[v], names[g], row[v]);
     if (row[k_incidents] > 0)
       observation.record("incident_cooperation", names[g], row[k_cooperative] / row[k_incidents]);
+    // Retention: the share of parents who started a group and have not dropped out.
+    if (row[k_attendance] > 0)
+      observation.record("retention", names[g], row[k_stayed] / row[k_attendance]);
     for (std::size_t c = 0; c < kChannelCount; ++c)
       observation.record(fmt::format("contacts_{}", kChannelNames[c]), names[g],
                          row[kFirstChannel + c]);
   }
 
   const WeekHours& h = hours_;
+  const NetworkHours& n = h.network;
   const double professional =
-      h.incidents + h.questions + h.conversations + h.introductions + h.personal;
-  const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel;
+      h.incidents + h.questions + h.conversations + h.introductions + h.personal + n.groups;
+  const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
+                           n.theme_evenings + n.network_support + n.support_point + n.training;
   for (const auto& [name, value] : {std::pair{"hours_capacity", h.capacity},
                                     {"hours_incidents", h.incidents},
                                     {"hours_questions", h.questions},
                                     {"hours_conversations", h.conversations},
                                     {"hours_introductions", h.introductions},
                                     {"hours_personal", h.personal},
+                                    {"hours_groups", n.groups},
                                     {"hours_overload", h.overload},
                                     {"hours_professional", professional},
                                     {"hours_newsletter", h.newsletter},
                                     {"hours_key_figure_programme", h.key_figure_programme},
                                     {"hours_influencer_panel", h.influencer_panel},
+                                    {"hours_theme_evenings", n.theme_evenings},
+                                    {"hours_network_support", n.network_support},
+                                    {"hours_support_point", n.support_point},
+                                    {"hours_training", n.training},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
+  const double alive = network_.networks_alive();
+  if (alive >= 0) observation.record("network_alive", "all", alive);
 }
 
 }  // namespace village::parent_support

@@ -61,6 +61,62 @@ std::vector<ParamSpec> OutreachPlan::specs() {
           real_param("influencer_coordination_hours", 0.5, 0, 40, "hours per influencer per week",
                      "M4", "assumption, swept",
                      "programme hours to support one influencer of the panel")});
+  const std::string groups = "seed 001; seed 000 tips 3, 5";
+  append(specs,
+         {flag_param("parent_groups", false, "M8-M14", groups,
+                     "recurring parent groups with a facilitator, per neighbourhood"),
+          real_param("groups_per_1000", 1, 0, 1000, "groups per 1000 households", "M8", "scenario",
+                     "parent groups (at least one when switched on)"),
+          integer_param("group_size", 12, 2, 1000, "parents", "M10",
+                        "seed 001 ch. 3 (size matters)", "most parents at one meeting"),
+          integer_param("group_invited", 40, 1, 1e6, "parents", "M8", "scenario",
+                        "parents invited to each group"),
+          integer_param("group_interval_weeks", 2, 1, 52, "weeks", "M8", "scenario",
+                        "weeks between a group's meetings"),
+          integer_param("group_sessions", 8, 1, 1000, "meetings", "M8", "scenario",
+                        "meetings in a group's course"),
+          flag_param("group_like_minded", false, "M10", "seed 001 ch. 3",
+                     "invite each group from one community (like-minded) instead of from its "
+                     "neighbourhood (mixed)"),
+          share_param("group_structure", 0.5, "structure", "M9", "seed 001 ch. 2",
+                      "how structured the programme is (0: open, 1: fixed programme)"),
+          flag_param("volunteer_facilitators", false, "M19", "seed 001",
+                     "volunteer parents facilitate groups where there are any"),
+          real_param("group_hours", 3, 0, 40, "hours per meeting", "M22", "assumption, swept",
+                     "professional hours to prepare and facilitate one meeting"),
+          integer_param("maintenance_interval_weeks", 0, 0, 520, "weeks", "M14",
+                        "Barlow et al. 2014 (effects fade without maintenance)",
+                        "after its course, a group meets every this many weeks (0: no "
+                        "maintenance meetings)"),
+          flag_param("theme_evenings", false, "M1, M8, M17",
+                     "seed 002 sec. 1; seed 000 tip 3 (Urk, Hardenberg)",
+                     "schools hold parent evenings on agreements about limits"),
+          integer_param("theme_evening_interval_weeks", 13, 1, 520, "weeks", "M17", "scenario",
+                        "weeks between a school's theme evenings"),
+          real_param("theme_evening_hours", 4, 0, 100, "hours per evening", "M22",
+                     "assumption, swept", "professional hours for one school's evening"),
+          flag_param("parent_network", false, "M19, M20", "seed 004",
+                     "regional parent networks driven by a parent"),
+          flag_param("structural_support", false, "M20", "seed 004",
+                     "professionals support the parent networks structurally"),
+          real_param("network_support_hours", 2, 0, 40, "hours per network per week", "M20",
+                     "assumption, swept", "professional hours of structural support"),
+          integer_param("network_interval_weeks", 4, 1, 52, "weeks", "M20", "scenario",
+                        "weeks between a parent network's meetings"),
+          flag_param("parent_support_point", false, "M6, M20, M21", "seed 004",
+                     "a parent support point: information, questions, contact with other "
+                     "parents"),
+          real_param("support_point_hours", 16, 0, 400, "hours per week", "M22",
+                     "assumption, swept", "staff hours of the support point"),
+          flag_param("voice", false, "M21", "seed 004; seed 000 tip 4",
+                     "a parent panel or survey tailors meetings to parents' needs"),
+          flag_param("training", false, "M3, M22", "seed 004 (collaboration competences)",
+                     "professionals are trained in tone and collaboration"),
+          share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
+                      "gain in collaboration competence (capped at 1) from the training"),
+          real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
+                     "assumption, swept",
+                     "hours of training per professional, spent in the first outreach week")});
   return specs;
 }
 
@@ -83,6 +139,30 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.influencer_panel = values.flag(key("influencer_panel"));
   plan.influencer_posts_per_week = values.real(key("influencer_posts_per_week"));
   plan.influencer_coordination_hours = values.real(key("influencer_coordination_hours"));
+  plan.parent_groups = values.flag(key("parent_groups"));
+  plan.groups_per_1000 = values.real(key("groups_per_1000"));
+  plan.group_size = values.real(key("group_size"));
+  plan.group_invited = values.real(key("group_invited"));
+  plan.group_interval_weeks = values.real(key("group_interval_weeks"));
+  plan.group_sessions = values.real(key("group_sessions"));
+  plan.group_like_minded = values.flag(key("group_like_minded"));
+  plan.group_structure = values.real(key("group_structure"));
+  plan.volunteer_facilitators = values.flag(key("volunteer_facilitators"));
+  plan.group_hours = values.real(key("group_hours"));
+  plan.maintenance_interval_weeks = values.real(key("maintenance_interval_weeks"));
+  plan.theme_evenings = values.flag(key("theme_evenings"));
+  plan.theme_evening_interval_weeks = values.real(key("theme_evening_interval_weeks"));
+  plan.theme_evening_hours = values.real(key("theme_evening_hours"));
+  plan.parent_network = values.flag(key("parent_network"));
+  plan.structural_support = values.flag(key("structural_support"));
+  plan.network_support_hours = values.real(key("network_support_hours"));
+  plan.network_interval_weeks = values.real(key("network_interval_weeks"));
+  plan.parent_support_point = values.flag(key("parent_support_point"));
+  plan.support_point_hours = values.real(key("support_point_hours"));
+  plan.voice = values.flag(key("voice"));
+  plan.training = values.flag(key("training"));
+  plan.training_competence_gain = values.real(key("training_competence_gain"));
+  plan.training_hours = values.real(key("training_hours"));
   return plan;
 }
 

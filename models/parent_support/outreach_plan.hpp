@@ -30,6 +30,31 @@ struct OutreachPlan {
   bool influencer_panel;             // M4
   double influencer_posts_per_week;
   double influencer_coordination_hours;
+  // Part 2.
+  bool parent_groups;  // M8-M11, M13, M14
+  double groups_per_1000;
+  double group_size;
+  double group_invited;
+  double group_interval_weeks;
+  double group_sessions;
+  bool group_like_minded;
+  double group_structure;
+  bool volunteer_facilitators;
+  double group_hours;
+  double maintenance_interval_weeks;  // 0: none
+  bool theme_evenings;                // M1, M8, M17
+  double theme_evening_interval_weeks;
+  double theme_evening_hours;
+  bool parent_network;  // M19, M20
+  bool structural_support;
+  double network_support_hours;
+  double network_interval_weeks;
+  bool parent_support_point;  // M6, M20, M21
+  double support_point_hours;
+  bool voice;     // M21
+  bool training;  // M3, M22
+  double training_competence_gain;
+  double training_hours;
 
   // Declarations of the [outreach] keys (without the "outreach." prefix).
   static std::vector<ParamSpec> specs();

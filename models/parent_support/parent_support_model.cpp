@@ -68,7 +68,8 @@ ModelParams ModelParams::from(const ParamValues& values) {
           ApproachParams::from(values),  ChannelParams::from(values),
           KeyFigureParams::from(values), OrganisationParams::from(values),
           IncidentParams::from(values),  HelpSeekingParams::from(values),
-          CapacityParams::from(values),  OutreachPlan::from(values)};
+          CapacityParams::from(values),  OutreachPlan::from(values),
+          NetworkParams::from(values)};
 }
 
 std::vector<ParamSpec> model_specs() {
@@ -82,6 +83,7 @@ std::vector<ParamSpec> model_specs() {
   append(specs, IncidentParams::specs());
   append(specs, HelpSeekingParams::specs());
   append(specs, CapacityParams::specs());
+  append(specs, NetworkParams::specs());
   return specs;
 }
 
@@ -101,7 +103,7 @@ ParamValues default_values() {
   return values;
 }
 
-void ParentSupportModel::initialize(World& world, const RandomStream& /*rng*/) {
+void ParentSupportModel::initialize(World& world, const RandomStream& rng) {
   view_ = CommunityView::of(world);
   const NodeId parents = view_.parents.size();
   partnership_quality_ =
@@ -120,6 +122,9 @@ void ParentSupportModel::initialize(World& world, const RandomStream& /*rng*/) {
   brought_question_.assign(parents, 0);
   handler_.assign(parents, kNoAgent);
   hours_left_.assign(view_.professionals.size(), 0.0);
+  network_.initialize(world, view_, trust_in_institutions_, rng);
+  // Training in tone and collaboration raises the competence every contact uses (M22).
+  view_.competence = network_.professional_competence();
   hosting_.assign(view_.organisations.size(), 0);
 
   // Trust lives on the arc parent -> professional or key figure; last_contact on the
@@ -170,6 +175,12 @@ void ParentSupportModel::happen_reactive(const World& world, std::uint64_t week,
   const CsrLayer& caseload = world.layer(kCaseload);
   const auto trust = caseload.attribute(kTrust);
   const bool incidents_on = static_cast<double>(week) >= params_.incidents.from_week;
+  // Weekly probabilities by number of vulnerability factors (0-4), computed once.
+  std::array<double, 5> incident_chance{}, question_chance{};
+  for (int v = 0; v < 5; ++v) {
+    incident_chance[v] = params_.incidents.weekly_probability(v);
+    question_chance[v] = params_.help.weekly_probability(v);
+  }
   for_each_index(0, view_.parents.size(), [&](std::int64_t i) {
     const auto p = static_cast<NodeId>(i);
     const NodeId agent = view_.parents.begin + p;
@@ -177,11 +188,10 @@ void ParentSupportModel::happen_reactive(const World& world, std::uint64_t week,
     NodeId best = kNoAgent;
     const double best_trust = best_professional_trust(caseload, trust, agent, &best);
     handler_[p] = best;
-    had_incident_[p] = incidents_on && rng.uniform(week, agent, kIncident) <
-                                           params_.incidents.weekly_probability(vulnerability);
+    had_incident_[p] =
+        incidents_on && rng.uniform(week, agent, kIncident) < incident_chance[vulnerability];
     brought_question_[p] = 0;
-    if (best != kNoAgent &&
-        rng.uniform(week, agent, kQuestion) < params_.help.weekly_probability(vulnerability)) {
+    if (best != kNoAgent && rng.uniform(week, agent, kQuestion) < question_chance[vulnerability]) {
       const double seek = params_.help.seeking_probability(
           best_trust, participation_[p], partnership_quality_, view_.language_barrier[p] != 0);
       brought_question_[p] = rng.uniform(week, agent, kSeek) < seek;
@@ -371,10 +381,16 @@ void ParentSupportModel::step(World& world, const StepContext& context) {
   happen_reactive(world, week, context.rng);
   charge_reactive_hours();
   host_conversations(week);
+  network_.host_meetings(week, hours_left_);
   visit_by_key_figures(world, week, context.rng);
   contact_personally(world, week, context.rng);
   index_contacts_by_parent();
   take_in_week(world, week, context.rng);
+  network_.meet(world, week, trust_in_institutions_, context.rng);
+  network_.exchange_support(world, week, context.rng);
+  network_.spread_norms(world, week, context.rng);
+  network_.settle(world, week, context.rng);
+  hours_.network = network_.hours();
   const bool programme_week = params_.plan.active(week);
   if (programme_week && params_.plan.newsletter_interval_weeks > 0 &&
       static_cast<std::uint64_t>(static_cast<double>(week) - params_.plan.start_week) %
@@ -404,7 +420,9 @@ ModelInfo parent_support_model_info() {
   // Per parent: 3 doubles, 2 counters, 8 weekly counts, 2 flags, a handler.
   info.bytes_per_node =
       3 * sizeof(double) + 2 * sizeof(std::uint32_t) + kChannelCount + 2 + sizeof(NodeId);
-  info.bytes_per_arc = 0;  // the trust and last-contact attributes are counted by synthesis
+  // The trust and last-contact attributes (8 bytes per arc) are counted by the memory
+  // estimate of a community (scenarios/memory_estimate.cpp).
+  info.bytes_per_arc = 0;
   info.make = [](const ParamValues& values) {
     return std::make_unique<ParentSupportModel>(ModelParams::from(values));
   };

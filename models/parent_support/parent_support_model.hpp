@@ -31,6 +31,7 @@
 #include "models/parent_support/incidents.hpp"
 #include "models/parent_support/informal_organisations.hpp"
 #include "models/parent_support/key_figures.hpp"
+#include "models/parent_support/network_dynamics.hpp"
 #include "models/parent_support/outreach_plan.hpp"
 #include "models/parent_support/tone.hpp"
 #include "models/parent_support/trust.hpp"
@@ -48,6 +49,7 @@ struct ModelParams {
   HelpSeekingParams help;
   CapacityParams capacity;
   OutreachPlan plan;
+  NetworkParams network;  // part 2
 
   static ModelParams from(const ParamValues& values);
 };
@@ -84,11 +86,13 @@ struct WeekHours {
   double newsletter = 0;
   double key_figure_programme = 0;
   double influencer_panel = 0;
+  NetworkHours network;  // part 2: groups (professionals) and programme hours
 };
 
 class ParentSupportModel : public Model {
  public:
-  explicit ParentSupportModel(ModelParams params) : params_(std::move(params)) {}
+  explicit ParentSupportModel(ModelParams params)
+      : params_(std::move(params)), network_(params_.network) {}
   void initialize(World& world, const RandomStream& rng) override;
   void step(World& world, const StepContext& context) override;
   void observe(const World& world, Observation& observation) const override;
@@ -99,6 +103,7 @@ class ParentSupportModel : public Model {
   const std::vector<double>& participation() const { return participation_; }
   const WeekHours& last_week_hours() const { return hours_; }
   const CommunityView& view() const { return view_; }
+  const NetworkDynamics& network() const { return network_; }
 
  private:
   struct Contact {  // a proactive contact to a parent this week
@@ -121,6 +126,7 @@ class ParentSupportModel : public Model {
                                  NodeId parent, NodeId* best) const;
 
   ModelParams params_;
+  NetworkDynamics network_;
   CommunityView view_;
   double partnership_quality_ = 0;
   // Per parent.

@@ -2,7 +2,9 @@
 // A small hand-built community (models/community_schema.hpp) whose every tie is known,
 // for unit tests of the parent-support mechanisms independent of population synthesis:
 //   parents 0-199 (communities "a" for even, "b" for odd; types cycle engaged, denying,
-//   absent, sensitive; every 5th has a language barrier and two factors);
+//   absent, sensitive; every 5th has a language barrier and two factors; parents 0-99
+//   live in neighbourhood 0 and go to school 0, 100-199 in neighbourhood 1 and school 1,
+//   in classes of 25);
 //   professionals: teacher (caseload parents 0-99), youth-team worker (no caseload),
 //   community health (caseload parents 100-199), municipality;
 //   key figures: a church elder of community "a" (knows parents 0-49, partner: youth
@@ -54,6 +56,9 @@ inline World community_fixture() {
     col(c::column::vulnerable)[p] = barrier;
     col(c::column::institutional_trust)[p] = 0.5;
     col(c::column::child_band)[p] = p < 100 ? 0 : 1;
+    col(c::column::neighbourhood)[p] = p < 100 ? 0 : 1;
+    col(c::column::school)[p] = p < 100 ? 0 : 1;
+    col(c::column::school_class)[p] = p / 25;
   }
   const double roles[4] = {0, 2, 3, 4};
   const double hours[4] = {4, 8, 6, 4};
@@ -63,6 +68,7 @@ inline World community_fixture() {
     col(c::column::competence)[Ids::teacher + k] = 0.8;
     col(c::column::cultural_responsiveness)[Ids::teacher + k] = 0.5;
     col(c::column::community)[Ids::teacher + k] = -1;
+    col(c::column::neighbourhood)[Ids::teacher + k] = k == 2 ? 1 : 0;
   }
   col(c::column::role)[Ids::elder] = static_cast<double>(c::KeyFigureRole::church_elder);
   col(c::column::role)[Ids::influencer] = static_cast<double>(c::KeyFigureRole::parent_influencer);

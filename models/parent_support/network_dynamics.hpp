@@ -1,0 +1,136 @@
+#pragma once
+// Part 2 of the parent-support model: what happens among parents. Group meetings (M8-M10,
+// M21), ties formed at them (M11), support along parent-parent ties (M12), learning
+// (M13), stress and relaxation (M14), shared norms on limit setting (M17), youth risk
+// (M18), volunteers and fragile parent networks (M19, M20). ParentSupportModel owns one
+// and calls it in the order of its week (parent_support_model.hpp):
+//   C'. host_meetings: which meetings take place this week; professionals' hours
+//   G.  meet: attendance, relief, learning, ties, group feeling, dropout, evenings
+//   H.  exchange_support, I. spread_norms, J. settle (decay, relaxation, volunteers,
+//       networks), then the family_friends layer is rebuilt if meetings added ties.
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/parent_support/community_view.hpp"
+#include "models/parent_support/groups.hpp"
+#include "models/parent_support/key_figures.hpp"
+#include "models/parent_support/norms.hpp"
+#include "models/parent_support/outreach_plan.hpp"
+#include "models/parent_support/support.hpp"
+#include "models/parent_support/trust.hpp"
+#include "models/parent_support/volunteers.hpp"
+#include "models/parent_support/wellbeing.hpp"
+#include "sim/observation.hpp"
+#include "sim/rng.hpp"
+#include "sim/world.hpp"
+
+namespace village::parent_support {
+
+struct NetworkParams {
+  WellbeingParams wellbeing;
+  SupportParams support;
+  NormParams norms;
+  GroupParams groups;
+  VolunteerParams volunteers;
+  TrustParams trust;
+  KeyFigureParams key_figures;
+  OutreachPlan plan;
+
+  static std::vector<ParamSpec> specs();  // the part-2 [model] declarations
+  static NetworkParams from(const ParamValues& values);
+};
+
+// Hours of part 2's programmes in one week.
+struct NetworkHours {
+  double groups = 0;          // professionals facilitating groups (from their budgets)
+  double theme_evenings = 0;  // programme hours
+  double network_support = 0;
+  double support_point = 0;
+  double training = 0;
+};
+
+class NetworkDynamics {
+ public:
+  explicit NetworkDynamics(NetworkParams params) : params_(std::move(params)) {}
+
+  void initialize(World& world, const CommunityView& view, const std::vector<double>& trust,
+                  const RandomStream& rng);
+  // Decides this week's meetings; facilitating professionals' hours come out of
+  // hours_left (indexed by professional).
+  void host_meetings(std::uint64_t week, std::vector<double>& hours_left);
+  void meet(World& world, std::uint64_t week, const std::vector<double>& institutional_trust,
+            const RandomStream& rng);
+  void exchange_support(World& world, std::uint64_t week, const RandomStream& rng);
+  void spread_norms(const World& world, std::uint64_t week, const RandomStream& rng);
+  void settle(World& world, std::uint64_t week, const RandomStream& rng);
+
+  // Outcomes per parent (for the model's group sums).
+  double stress(std::size_t p) const { return stress_[p]; }
+  double competence(std::size_t p) const { return competence_[p]; }
+  bool limit_setting(std::size_t p) const { return limits_[p] != 0; }
+  bool ever_attended(std::size_t p) const { return course_attended_[p] != 0; }
+  bool invited(std::size_t p) const { return group_of_[p] >= 0; }
+  bool started_and_stayed(std::size_t p) const { return course_attended_[p] && !dropped_[p]; }
+  bool volunteer(std::size_t p) const { return volunteer_[p] != 0; }
+  std::uint16_t meetings_this_week(std::size_t p) const { return meetings_this_week_[p]; }
+  std::uint8_t evenings_this_week(std::size_t p) const { return evening_this_week_[p]; }
+  std::uint8_t support_received(std::size_t p) const { return support_received_[p]; }
+  // Support ties (strength >= support_threshold) of parent agent a.
+  std::uint32_t support_ties(const World& world, NodeId agent) const;
+  double youth_risk(std::size_t p, std::uint32_t support_ties) const {
+    return params_.norms.youth_risk(limits_[p] != 0, competence_[p], support_ties);
+  }
+  // Share of parent networks alive; negative when there are none.
+  double networks_alive() const;
+  const NetworkHours& hours() const { return hours_; }
+  const std::vector<double>& professional_competence() const { return professional_competence_; }
+
+ private:
+  // A group course, or a parent network (members join and leave; it meets for as long
+  // as it lives).
+  struct Group {
+    std::uint32_t neighbourhood = 0;
+    NodeId professional = kNoAgent;  // facilitator (agent id), or
+    std::int64_t volunteer = -1;     // facilitating parent (index), or none
+    std::vector<NodeId> members;     // parent indices invited (course) or members (network)
+    double feeling = 0;
+    std::uint32_t held = 0;    // meetings held
+    std::uint32_t offset = 0;  // stagger of its schedule
+    bool network = false;
+    bool meets_this_week = false;
+    std::int64_t driver = -1;  // networks: the driving parent (index)
+  };
+
+  double facilitator_trust(const World& world, const Group& group, std::size_t p,
+                           const std::vector<double>& institutional_trust) const;
+  void hold_meeting(World& world, std::uint64_t week, std::size_t g,
+                    const std::vector<double>& institutional_trust, const RandomStream& rng,
+                    std::vector<EdgeRecord>& new_ties);
+  void hold_evenings(World& world, std::uint64_t week, const std::vector<double>& trust,
+                     const RandomStream& rng, std::vector<EdgeRecord>& new_ties);
+  void refresh_or_form(World& world, std::uint64_t week, NodeId a, NodeId b,
+                       std::vector<EdgeRecord>& new_ties);
+  void run_networks(std::uint64_t week, const RandomStream& rng);
+
+  NetworkParams params_;
+  const CommunityView* view_ = nullptr;
+  std::vector<double> professional_competence_;
+  // Per parent.
+  std::vector<double> stress_, competence_, threshold_;
+  std::vector<std::uint8_t> limits_, limits_next_, dropped_, volunteer_, attended_last_;
+  std::vector<std::uint8_t> course_attended_;  // attended a meeting of its group course
+  std::vector<std::uint16_t> meetings_attended_, meetings_this_week_;
+  std::vector<std::uint8_t> support_received_;
+  std::vector<float> evening_adopters_, evening_seen_;
+  std::vector<std::uint8_t> evening_this_week_;
+  std::vector<std::int32_t> group_of_;    // the group course a parent is invited to, or -1
+  std::vector<std::int32_t> network_of_;  // the parent network a parent belongs to, or -1
+  std::vector<std::vector<NodeId>> school_parents_;
+  std::vector<Group> groups_;
+  std::vector<std::uint8_t> evening_school_;  // per school: holds an evening this week
+  NetworkHours hours_;
+};
+
+}  // namespace village::parent_support

@@ -1,0 +1,86 @@
+#include "models/parent_support/norms.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/parent_support/param_helpers.hpp"
+
+namespace village::parent_support {
+
+std::vector<ParamSpec> NormParams::specs() {
+  const std::string norms = "seed 000 tips 2, 3, 6; Centola 2010; magnitude: assumption, swept";
+  const std::string risk =
+      "Sigfusdottir et al. 2008 (Subst. Abuse Treat. Prev. Policy 3:12); Kristjansson et al. "
+      "2016 (Addiction 111); values: assumption, swept";
+  return {
+      share_param("competence_base", 0.6, "competence", "M13", "assumption, swept",
+                  "initial parenting competence of a parent without vulnerability factors"),
+      share_param("competence_per_factor", 0.08, "competence per factor", "M13, M15",
+                  "seed 001 intro (less positive parenting); assumption, swept",
+                  "lower initial competence per vulnerability factor"),
+      share_param("peer_learning", 0.1, "share of the gap", "M13",
+                  "seed 001 ch. 5; assumption, swept",
+                  "share of the gap to the better mean competence of the others present "
+                  "closed at a meeting"),
+      share_param("facilitator_teaching", 0.03, "share of the gap", "M13",
+                  "seed 001 ch. 2; assumption, swept",
+                  "share of the gap to full competence a facilitator of skill 1 closes per "
+                  "meeting"),
+      share_param("limit_setting_initial", 0.3, "share of parents", "M17", norms,
+                  "share of parents setting clear limits at the start"),
+      flag_param("seed_friend_circles", true, "M17",
+                 "seed 000 tip 3 (a focus group of parents draws in a wider group)",
+                 "the first limit setters are circles of friends (else parents at random)"),
+      share_param("threshold_low", 0.35, "share of ties", "M17", norms,
+                  "lowest adoption threshold (share of support ties setting limits)"),
+      share_param("threshold_high", 0.85, "share of ties", "M17", norms,
+                  "highest adoption threshold"),
+      real_param("min_adopters", 2, 0, 100, "parents", "M17",
+                 "Centola & Macy 2007 (complex contagion needs several sources)",
+                 "limit-setting parents a parent must see (ties or at an evening) before "
+                 "taking it up"),
+      share_param("stress_threshold", 0.3, "threshold per unit stress", "M14, M17",
+                  "seed 001 ch. 6 (wellbeing before positive parenting); assumption, swept",
+                  "rise of the threshold per unit of stress"),
+      share_param("competence_threshold", 0.2, "threshold per unit competence", "M13, M17",
+                  "assumption, swept", "fall of the threshold per unit of competence"),
+      real_param("evening_weight", 1, 0, 100, "ties per adopter seen", "M17",
+                 "seed 000 tip 3 (parent evenings exchanging agreements, Urk)",
+                 "weight of each limit-setting parent seen at a parent evening, in support "
+                 "ties"),
+      share_param("adoption_rate", 0.05, "probability per week", "M17", norms,
+                  "chance per week of taking up limit setting once the threshold is met"),
+      share_param("abandon_rate", 0.005, "probability per week", "M17", norms,
+                  "chance per week of dropping limit setting when support for it falls "
+                  "below half the threshold"),
+      real_param("risk_intercept", -0.4, -10, 10, "log odds", "M18", risk,
+                 "log odds of youth risk with no protective factor (about 40% a year)"),
+      real_param("or_limits", 0.5, 0.01, 1, "odds ratio", "M18", risk,
+                 "odds ratio of youth risk for a parent who sets clear limits"),
+      real_param("or_monitoring", 0.5, 0.01, 1, "odds ratio per unit competence", "M18", risk,
+                 "odds ratio per unit of competence (monitoring: knowing where the child is)"),
+      real_param("or_support", 0.7, 0.01, 1, "odds ratio at 3+ support ties", "M18", risk,
+                 "odds ratio for a parent with three or more support ties"),
+  };
+}
+
+NormParams NormParams::from(const ParamValues& values) {
+  return {values.real("competence_base"),       values.real("competence_per_factor"),
+          values.real("peer_learning"),         values.real("facilitator_teaching"),
+          values.real("limit_setting_initial"), values.flag("seed_friend_circles"),
+          values.real("threshold_low"),         values.real("threshold_high"),
+          values.real("min_adopters"),          values.real("stress_threshold"),
+          values.real("competence_threshold"),  values.real("evening_weight"),
+          values.real("adoption_rate"),         values.real("abandon_rate"),
+          values.real("risk_intercept"),        values.real("or_limits"),
+          values.real("or_monitoring"),         values.real("or_support")};
+}
+
+double NormParams::youth_risk(bool limits, double competence, double support_ties) const {
+  const double logit = risk_intercept + std::log(or_limits) * (limits ? 1.0 : 0.0) +
+                       std::log(or_monitoring) * competence +
+                       std::log(or_support) * std::min(1.0, support_ties / 3.0);
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+}  // namespace village::parent_support

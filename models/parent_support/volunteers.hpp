@@ -1,0 +1,41 @@
+#pragma once
+// M19, M20: volunteers and fragile parent networks (seed 001: parents who grew become
+// volunteers, experts by experience; seed 004: regional parent networks collapse when a
+// driving parent withdraws unless they have structural professional support).
+// A parent who has attended at least volunteer_min_meetings meetings and whose
+// competence is at least volunteer_min_competence becomes a volunteer with probability
+// volunteer_rate a week; volunteers can facilitate groups and drive parent networks.
+// A parent network (outreach.parent_network, one per networks_per_1000 households, at
+// least one) has a driving parent, who leaves with the weekly probability of
+// driver_leave_rate a year (the child leaves school, burnout). Members meet every
+// network_interval_weeks (a meeting as in groups.hpp, facilitated by the driver). With
+// structural support (outreach.structural_support) a professional finds a new driver
+// among the members with probability support_recruit_rate a week; without, members
+// leave at member_loss_rate a week while there is no driver, and no new member joins. A
+// network lives while it has a driver or at least network_min_members members.
+// Members join from the parents of its neighbourhood with network_join_rate a year
+// (times the support point's pull with outreach.parent_support_point).
+
+#include <vector>
+
+#include "sim/parameters.hpp"
+
+namespace village::parent_support {
+
+struct VolunteerParams {
+  double min_meetings;
+  double min_competence;
+  double volunteer_rate;
+  double networks_per_1000;
+  double driver_leave_rate;
+  double support_recruit_rate;
+  double member_loss_rate;
+  double min_members;
+  double join_rate;
+  double support_point_pull;
+
+  static std::vector<ParamSpec> specs();
+  static VolunteerParams from(const ParamValues& values);
+};
+
+}  // namespace village::parent_support

@@ -1,0 +1,35 @@
+#include "models/parent_support/wellbeing.hpp"
+
+#include <algorithm>
+
+#include "models/parent_support/param_helpers.hpp"
+
+namespace village::parent_support {
+
+std::vector<ParamSpec> WellbeingParams::specs() {
+  return {
+      share_param("stress_base", 0.3, "stress", "M14", "seed 001 intro; assumption, swept",
+                  "baseline parenting stress of a parent without vulnerability factors"),
+      share_param("stress_per_factor", 0.1, "stress per factor", "M14, M15",
+                  "seed 001 intro (vulnerable parents: more parenting stress); assumption, swept",
+                  "additional baseline stress per vulnerability factor"),
+      share_param("stress_relaxation", 0.05, "share per week", "M14",
+                  "Barlow et al. 2014, Cochrane CD002020 (effects fade within a year); swept",
+                  "share of the distance back to the baseline stress recovered each week: "
+                  "relief from meetings fades (0.05: half-life about 14 weeks)"),
+      share_param("meeting_relief", 0.15, "share of stress", "M14",
+                  "seed 001 ch. 6; Barlow et al. 2014 (SMD -0.29 on stress); assumption, swept",
+                  "share of stress relieved by attending a group meeting"),
+  };
+}
+
+WellbeingParams WellbeingParams::from(const ParamValues& values) {
+  return {values.real("stress_base"), values.real("stress_per_factor"),
+          values.real("stress_relaxation"), values.real("meeting_relief")};
+}
+
+double WellbeingParams::baseline(int vulnerability) const {
+  return std::clamp(stress_base + stress_per_factor * vulnerability, 0.0, 1.0);
+}
+
+}  // namespace village::parent_support
