@@ -65,21 +65,25 @@ std::vector<ParamSpec> NormParams::specs() {
 }
 
 NormParams NormParams::from(const ParamValues& values) {
-  return {values.real("competence_base"),       values.real("competence_per_factor"),
-          values.real("peer_learning"),         values.real("facilitator_teaching"),
-          values.real("limit_setting_initial"), values.flag("seed_friend_circles"),
-          values.real("threshold_low"),         values.real("threshold_high"),
-          values.real("min_adopters"),          values.real("stress_threshold"),
-          values.real("competence_threshold"),  values.real("evening_weight"),
-          values.real("adoption_rate"),         values.real("abandon_rate"),
-          values.real("risk_intercept"),        values.real("or_limits"),
-          values.real("or_monitoring"),         values.real("or_support")};
+  NormParams params{values.real("competence_base"),       values.real("competence_per_factor"),
+                    values.real("peer_learning"),         values.real("facilitator_teaching"),
+                    values.real("limit_setting_initial"), values.flag("seed_friend_circles"),
+                    values.real("threshold_low"),         values.real("threshold_high"),
+                    values.real("min_adopters"),          values.real("stress_threshold"),
+                    values.real("competence_threshold"),  values.real("evening_weight"),
+                    values.real("adoption_rate"),         values.real("abandon_rate"),
+                    values.real("risk_intercept"),        values.real("or_limits"),
+                    values.real("or_monitoring"),         values.real("or_support")};
+  params.log_or_limits = std::log(params.or_limits);
+  params.log_or_monitoring = std::log(params.or_monitoring);
+  params.log_or_support = std::log(params.or_support);
+  return params;
 }
 
 double NormParams::youth_risk(bool limits, double competence, double support_ties) const {
-  const double logit = risk_intercept + std::log(or_limits) * (limits ? 1.0 : 0.0) +
-                       std::log(or_monitoring) * competence +
-                       std::log(or_support) * std::min(1.0, support_ties / 3.0);
+  const double logit = risk_intercept + log_or_limits * (limits ? 1.0 : 0.0) +
+                       log_or_monitoring * competence +
+                       log_or_support * std::min(1.0, support_ties / 3.0);
   return 1.0 / (1.0 + std::exp(-logit));
 }
 

@@ -50,6 +50,8 @@ struct NormParams {
   double or_limits;
   double or_monitoring;
   double or_support;
+  // log(or_*), computed once by from().
+  double log_or_limits = 0, log_or_monitoring = 0, log_or_support = 0;
 
   static std::vector<ParamSpec> specs();
   static NormParams from(const ParamValues& values);
