@@ -197,7 +197,8 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
   const double professional =
       h.incidents + h.questions + h.conversations + h.introductions + h.personal + n.groups;
   const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
-                           n.theme_evenings + n.network_support + n.support_point + n.training;
+                           n.theme_evenings + n.network_support + n.support_point + n.training +
+                           n.buddies;
   for (const auto& [name, value] : {std::pair{"hours_capacity", h.capacity},
                                     {"hours_incidents", h.incidents},
                                     {"hours_questions", h.questions},
@@ -214,6 +215,7 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
                                     {"hours_network_support", n.network_support},
                                     {"hours_support_point", n.support_point},
                                     {"hours_training", n.training},
+                                    {"hours_buddies", n.buddies},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
   const double alive = network_.networks_alive();

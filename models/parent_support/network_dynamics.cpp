@@ -23,6 +23,7 @@ constexpr std::uint64_t kDriverLeaves = purpose("ps.network.driver_leaves");
 constexpr std::uint64_t kRecruit = purpose("ps.network.recruit");
 constexpr std::uint64_t kMemberLeaves = purpose("ps.network.member_leaves");
 constexpr std::uint64_t kJoin = purpose("ps.network.join");
+constexpr std::uint64_t kBuddy = purpose("ps.buddy");
 
 const std::string kFriends(community::layer::family_friends);
 constexpr float kNever = -1e9f;
@@ -132,6 +133,12 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   for (NodeId p = 0; p < parents; ++p)
     school_parents_[view.parent_school[p]].push_back(p);
   evening_school_.assign(view.schools, 0);
+  vulnerable_by_place_.assign(view.neighbourhoods, {});
+  for (NodeId p = 0; p < parents; ++p) {
+    if (view.vulnerable[p]) vulnerable_by_place_[view.parent_neighbourhood[p]].push_back(p);
+  }
+  buddies_.assign(parents, 0);
+  buddied_.assign(parents, 0);
 
   // The facilitating professional of a neighbourhood: its youth-team worker, else its
   // community health worker, else any non-municipal professional there.
@@ -376,6 +383,37 @@ void NetworkDynamics::settle(World& world, std::uint64_t week, const RandomStrea
       volunteer_[p] = 1;
   });
   run_networks(week, rng);
+  match_buddies(world, week, rng);
+}
+
+// The buddy programme (M19): each volunteer takes on one more vulnerable parent of its
+// neighbourhood a week, up to buddies_per_volunteer, in parent order.
+void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const RandomStream& rng) {
+  const OutreachPlan& plan = params_.plan;
+  if (!plan.buddy_programme || !plan.active(week)) return;
+  const CommunityView& view = *view_;
+  CsrLayer& friends = world.layer(kFriends);
+  const auto strength = static_cast<float>(params_.volunteers.buddy_strength);
+  const float values[3] = {strength, strength, static_cast<float>(week)};
+  double volunteers = 0;
+  for (NodeId p = 0; p < view.parents.size(); ++p) {
+    if (!volunteer_[p]) continue;
+    ++volunteers;
+    if (buddies_[p] >= plan.buddies_per_volunteer) continue;
+    const auto& pool = vulnerable_by_place_[view.parent_neighbourhood[p]];
+    if (pool.empty()) continue;
+    DrawSequence draws(rng, week, view.parents.begin + p, kBuddy);
+    for (int tries = 0; tries < 8; ++tries) {
+      const NodeId q = pool[draws.below(pool.size())];
+      if (q == p || buddied_[q]) continue;
+      friends.stage_edge(view.parents.begin + p, view.parents.begin + q, values);
+      buddied_[q] = 1;
+      ++buddies_[p];
+      break;
+    }
+  }
+  hours_.buddies += plan.buddy_coordination_hours * volunteers;
+  if (friends.staged_count() > 0) friends.rebuild();
 }
 
 void NetworkDynamics::run_networks(std::uint64_t week, const RandomStream& rng) {

@@ -49,6 +49,7 @@ struct NetworkHours {
   double network_support = 0;
   double support_point = 0;
   double training = 0;
+  double buddies = 0;
 };
 
 class NetworkDynamics {
@@ -113,6 +114,7 @@ class NetworkDynamics {
   void refresh_or_form(World& world, std::uint64_t week, NodeId a, NodeId b,
                        std::vector<EdgeRecord>& new_ties);
   void run_networks(std::uint64_t week, const RandomStream& rng);
+  void match_buddies(World& world, std::uint64_t week, const RandomStream& rng);
 
   NetworkParams params_;
   const CommunityView* view_ = nullptr;
@@ -128,6 +130,9 @@ class NetworkDynamics {
   std::vector<std::int32_t> group_of_;    // the group course a parent is invited to, or -1
   std::vector<std::int32_t> network_of_;  // the parent network a parent belongs to, or -1
   std::vector<std::vector<NodeId>> school_parents_;
+  std::vector<std::vector<NodeId>> vulnerable_by_place_;  // buddy candidates
+  std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
+  std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
   std::vector<Group> groups_;
   std::vector<std::uint8_t> evening_school_;  // per school: holds an evening this week
   NetworkHours hours_;

@@ -116,7 +116,13 @@ std::vector<ParamSpec> OutreachPlan::specs() {
                       "gain in collaboration competence (capped at 1) from the training"),
           real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
                      "assumption, swept",
-                     "hours of training per professional, spent in the first outreach week")});
+                     "hours of training per professional, spent in the first outreach week"),
+          flag_param("buddy_programme", false, "M19", "seed 004 (parent buddies); seed 001",
+                     "volunteer parents each buddy vulnerable parents of their neighbourhood"),
+          integer_param("buddies_per_volunteer", 2, 1, 100, "parents", "M19", "assumption",
+                        "vulnerable parents one volunteer buddies"),
+          real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
+                     "assumption, swept", "programme hours to match and support one buddy")});
   return specs;
 }
 
@@ -163,6 +169,9 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.training = values.flag(key("training"));
   plan.training_competence_gain = values.real(key("training_competence_gain"));
   plan.training_hours = values.real(key("training_hours"));
+  plan.buddy_programme = values.flag(key("buddy_programme"));
+  plan.buddies_per_volunteer = values.real(key("buddies_per_volunteer"));
+  plan.buddy_coordination_hours = values.real(key("buddy_coordination_hours"));
   return plan;
 }
 

@@ -55,6 +55,9 @@ struct OutreachPlan {
   bool training;  // M3, M22
   double training_competence_gain;
   double training_hours;
+  bool buddy_programme;  // M19
+  double buddies_per_volunteer;
+  double buddy_coordination_hours;
 
   // Declarations of the [outreach] keys (without the "outreach." prefix).
   static std::vector<ParamSpec> specs();

@@ -30,6 +30,9 @@ std::vector<ParamSpec> VolunteerParams::specs() {
       real_param("support_point_pull", 2, 1, 100, "multiple of the join rate", "M6, M20, M21",
                  "seed 004 (parent support point); assumption, swept",
                  "multiple of the join rate with a parent support point"),
+      share_param("buddy_strength", 0.6, "strength", "M19", "seed 004 (parent buddies); assumption",
+                  "strength (and baseline) of the tie between a buddy and the parent it "
+                  "supports"),
   };
 }
 
@@ -38,7 +41,8 @@ VolunteerParams VolunteerParams::from(const ParamValues& values) {
           values.real("volunteer_rate"),         values.real("networks_per_1000"),
           values.real("driver_leave_rate"),      values.real("support_recruit_rate"),
           values.real("member_loss_rate"),       values.real("network_min_members"),
-          values.real("network_join_rate"),      values.real("support_point_pull")};
+          values.real("network_join_rate"),      values.real("support_point_pull"),
+          values.real("buddy_strength")};
 }
 
 }  // namespace village::parent_support

@@ -15,6 +15,9 @@
 // network lives while it has a driver or at least network_min_members members.
 // Members join from the parents of its neighbourhood with network_join_rate a year
 // (times the support point's pull with outreach.parent_support_point).
+// In a buddy programme (outreach.buddy_programme) each volunteer is matched, one a week,
+// with vulnerable parents of its neighbourhood up to buddies_per_volunteer; a buddy tie
+// has strength and baseline buddy_strength, so it lasts while the programme runs.
 
 #include <vector>
 
@@ -33,6 +36,7 @@ struct VolunteerParams {
   double min_members;
   double join_rate;
   double support_point_pull;
+  double buddy_strength;
 
   static std::vector<ParamSpec> specs();
   static VolunteerParams from(const ParamValues& values);
