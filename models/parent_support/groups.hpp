@@ -8,11 +8,13 @@
 // community (like-minded, outreach.group_like_minded). At each meeting an invited parent
 // who has not dropped out attends with probability
 //   p = fit * clamp(attend_base + attend_trust * t + attend_need * s
-//                   + attend_peers * f - attend_distance * far, 0, 1)
+//                   + attend_peers * f - attend_distance * far
+//                   - attend_cost * fee * (1 + vulnerable), 0, 1)
 // t the trust in the facilitator (in a professional: the caseload tie, or the tie
 // baseline; in a volunteer: key_figure_trust_own or _other), s stress (need and the
 // relaxation it hopes for), f the share of its support ties who attended the group's
-// last meeting, far = 1 when the group meets outside its neighbourhood; a first
+// last meeting, far = 1 when the group meets outside its neighbourhood, fee the
+// outreach.group_fee_euros a meeting costs (vulnerable parents feel it twice); a first
 // attendance is scaled by first_attendance (the threshold of the first step, seed 000
 // tip 5). fit = 1 + voice_fit_gain with a parent panel or survey (M21, seed 004).
 // After attending, a parent drops out with probability
@@ -35,6 +37,7 @@ struct GroupParams {
   double attend_need;
   double attend_peers;
   double attend_distance;
+  double attend_cost;
   double first_attendance;
   double dropout_base;
   double structure_optimum;

@@ -177,7 +177,8 @@ void NetworkDynamics::hold_meeting(World& world, std::uint64_t week, std::size_t
         std::clamp(gp.attend_base +
                        gp.attend_trust * facilitator_trust(world, group, p, institutional_trust) +
                        gp.attend_need * stress_[p] + gp.attend_peers * peers -
-                       (far ? gp.attend_distance : 0.0),
+                       (far ? gp.attend_distance : 0.0) -
+                       gp.attend_cost * plan.group_fee_euros * (view.vulnerable[p] ? 2.0 : 1.0),
                    0.0, 1.0) *
         fit;
     if (!group.network && !course_attended_[p]) chance *= gp.first_attendance;

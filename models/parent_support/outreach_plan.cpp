@@ -84,6 +84,8 @@ std::vector<ParamSpec> OutreachPlan::specs() {
                      "volunteer parents facilitate groups where there are any"),
           real_param("group_hours", 3, 0, 40, "hours per meeting", "M22", "assumption, swept",
                      "professional hours to prepare and facilitate one meeting"),
+          real_param("group_fee_euros", 0, 0, 1000, "euros per meeting", "M8",
+                     "seed 001 (low or no fees)", "what a parent pays to attend a meeting"),
           integer_param("maintenance_interval_weeks", 0, 0, 520, "weeks", "M14",
                         "Barlow et al. 2014 (effects fade without maintenance)",
                         "after its course, a group meets every this many weeks (0: no "
@@ -155,6 +157,7 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.group_structure = values.real(key("group_structure"));
   plan.volunteer_facilitators = values.flag(key("volunteer_facilitators"));
   plan.group_hours = values.real(key("group_hours"));
+  plan.group_fee_euros = values.real(key("group_fee_euros"));
   plan.maintenance_interval_weeks = values.real(key("maintenance_interval_weeks"));
   plan.theme_evenings = values.flag(key("theme_evenings"));
   plan.theme_evening_interval_weeks = values.real(key("theme_evening_interval_weeks"));

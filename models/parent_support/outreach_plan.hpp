@@ -41,6 +41,7 @@ struct OutreachPlan {
   double group_structure;
   bool volunteer_facilitators;
   double group_hours;
+  double group_fee_euros;
   double maintenance_interval_weeks;  // 0: none
   bool theme_evenings;                // M1, M8, M17
   double theme_evening_interval_weeks;
