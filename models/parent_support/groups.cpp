@@ -48,12 +48,22 @@ std::vector<ParamSpec> GroupParams::specs() {
 }
 
 GroupParams GroupParams::from(const ParamValues& values) {
-  return {values.real("attend_base"),       values.real("attend_trust"),
-          values.real("attend_need"),       values.real("attend_peers"),
-          values.real("attend_distance"),   values.real("first_attendance"),
-          values.real("dropout_base"),      values.real("structure_optimum"),
-          values.real("structure_penalty"), values.real("feeling_gain"),
-          values.real("voice_fit_gain"),    values.real("volunteer_skill")};
+  // Designated initializers: a field added to the struct cannot shift the others.
+  return {
+      .attend_base = values.real("attend_base"),
+      .attend_trust = values.real("attend_trust"),
+      .attend_need = values.real("attend_need"),
+      .attend_peers = values.real("attend_peers"),
+      .attend_distance = values.real("attend_distance"),
+      .attend_cost = values.real("attend_cost"),
+      .first_attendance = values.real("first_attendance"),
+      .dropout_base = values.real("dropout_base"),
+      .structure_optimum = values.real("structure_optimum"),
+      .structure_penalty = values.real("structure_penalty"),
+      .feeling_gain = values.real("feeling_gain"),
+      .voice_fit_gain = values.real("voice_fit_gain"),
+      .volunteer_skill = values.real("volunteer_skill"),
+  };
 }
 
 double GroupParams::dropout(double feeling, double structure) const {

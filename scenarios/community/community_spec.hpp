@@ -32,6 +32,10 @@ struct CommunitySpec {
   ParamValues key_figures;    // [community.key_figures]
 };
 
+// A TOML table's parameter declarations (name, description, specs): the project's
+// ParamTable, under the name the community API was specified with.
+using ParamSection = ParamTable;
+
 // Declarations of [community], [[community.communities]] (each entry),
 // [community.organisations], [community.professionals], [community.key_figures].
 const std::vector<ParamTable>& community_param_sections();

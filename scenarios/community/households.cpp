@@ -13,7 +13,6 @@ namespace village::synthesis {
 namespace {
 
 constexpr std::uint64_t kHousehold = purpose("community.household");
-constexpr std::uint64_t kSchoolOrder = purpose("community.school_order");
 const std::array<const char*, 4> kFactorShares{"low_income_share", "low_education_share",
                                                "single_parent_share", "language_barrier_share"};
 
@@ -24,7 +23,9 @@ double standard_normal(DrawSequence& draws) {
   return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * M_PI * v);
 }
 
-std::uint32_t categorical(double u, const std::vector<double>& cumulative) {
+// The index drawn by u in [0, 1) from cumulative (unnormalised) weights.
+template <typename Cumulative>
+std::uint32_t categorical(double u, const Cumulative& cumulative) {
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u * cumulative.back());
   return static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(
       it - cumulative.begin(), static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
@@ -70,6 +71,9 @@ Households synthesize_households(const CommunitySpec& spec, const RandomStream& 
                                       : boost::math::quantile(normal, share);
     }
   }
+  std::vector<double> trust_means;
+  for (const CommunityGroup& group : spec.communities)
+    trust_means.push_back(group.values.real("institutional_trust_mean"));
   const double rho = v.real("vulnerability_correlation");
   const double common_weight = std::sqrt(rho);
   const double own_weight = std::sqrt(1.0 - rho);
@@ -101,35 +105,38 @@ Households synthesize_households(const CommunitySpec& spec, const RandomStream& 
     h.vulnerable[i] = count >= min_factors;
     // Absent and sensitive types concentrate among vulnerable parents (odds x tilt^count).
     const double lift = std::pow(tilt, count);
-    std::vector<double> cumulative{
+    const std::array<double, 4> cumulative{
         type_shares[0], type_shares[0] + type_shares[1],
         type_shares[0] + type_shares[1] + type_shares[2] * lift,
         type_shares[0] + type_shares[1] + type_shares[2] * lift + type_shares[3] * lift};
     h.type[i] = static_cast<std::uint8_t>(categorical(draws.uniform(), cumulative));
-    const double mean = std::clamp(
-        spec.communities[c].values.real("institutional_trust_mean") - penalty * count, 0.02, 0.98);
+    const double mean = std::clamp(trust_means[c] - penalty * count, 0.02, 0.98);
     boost::random::beta_distribution<double> beta(mean * concentration,
                                                   (1.0 - mean) * concentration);
     h.trust[i] = std::clamp(beta(draws), 0.0, 1.0);
   }
 
-  // Schools: per band, households in neighbourhood order (random within one) are cut into
-  // schools of about households_per_<band>_school, so a catchment is a run of adjacent
-  // neighbourhoods; each school is cut into classes of about class_size.
+  // Schools: per band, households in neighbourhood order are cut into schools of about
+  // households_per_<band>_school, so a catchment is a run of adjacent neighbourhoods;
+  // each school is cut into classes of at most class_size. Within a neighbourhood the
+  // order is the household index, which is random already: households are drawn
+  // independently and identically. A counting sort keeps this O(n).
   h.school.resize(n);
   h.school_class.resize(n);
   const auto class_size = static_cast<NodeId>(v.integer("class_size"));
   h.class_offsets.push_back(0);
   for (std::uint8_t band = 0; band < 2; ++band) {
-    std::vector<std::pair<std::uint64_t, NodeId>> order;
+    std::vector<NodeId> starts(std::size_t{neighbourhoods} + 1, 0);
     for (NodeId i = 0; i < n; ++i) {
-      if (h.band[i] != band) continue;
-      const std::uint64_t key =
-          (std::uint64_t{h.neighbourhood[i]} << 40) | (rng.bits(kSetupStep, i, kSchoolOrder) >> 24);
-      order.emplace_back(key, i);
+      if (h.band[i] == band) ++starts[h.neighbourhood[i] + 1];
+    }
+    for (std::uint32_t b = 0; b < neighbourhoods; ++b)
+      starts[b + 1] += starts[b];
+    std::vector<NodeId> order(starts.back());
+    for (NodeId i = 0; i < n; ++i) {
+      if (h.band[i] == band) order[starts[h.neighbourhood[i]]++] = i;
     }
     if (order.empty()) continue;
-    std::sort(order.begin(), order.end());
     const double per_school = static_cast<double>(
         v.integer(band == 0 ? "households_per_primary_school" : "households_per_secondary_school"));
     const auto count = static_cast<NodeId>(order.size());
@@ -145,7 +152,7 @@ Households synthesize_households(const CommunitySpec& spec, const RandomStream& 
         h.class_school.push_back(h.schools);
         for (NodeId j = school_cuts[s] + class_cuts[k]; j < school_cuts[s] + class_cuts[k + 1];
              ++j) {
-          const NodeId household = order[j].second;
+          const NodeId household = order[j];
           h.school[household] = h.schools;
           h.school_class[household] = class_id;
           h.class_members.push_back(household);

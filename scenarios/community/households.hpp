@@ -1,6 +1,7 @@
 #pragma once
 // Internal to synthesis: the households (parents) of a community and their schools.
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
