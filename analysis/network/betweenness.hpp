@@ -10,9 +10,11 @@
 //
 // Exact: Brandes's algorithm (2001, J. Math. Sociol. 25:163,
 // doi:10.1080/0022250X.2001.9990249), one BFS and one dependency accumulation per
-// source, O(nm) time. Sources run in parallel in batches; each source's dependencies
-// are added to the total in source order, so the result is bit-identical for any
-// thread count. Memory: about 24 bytes per node per source of a batch (4 x threads).
+// source, O(nm) time; each BFS is direction-optimising on undirected layers (Beamer,
+// Asanovic & Patterson 2012). Sources run in parallel in batches; each source's
+// dependencies are added to the total in source order, so the result is bit-identical
+// for any thread count. Memory: 28 bytes per node per thread, plus 8 bytes per node per
+// source of a batch (max(4 x threads, 2^20 / n) sources: about 8 MB).
 //
 // Sampled (Brandes & Pich 2007, Int. J. Bifurcation Chaos 17:2303,
 // doi:10.1142/S0218127407018403): k sources drawn uniformly with replacement, the
