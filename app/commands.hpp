@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace village {
 
@@ -18,6 +19,20 @@ struct RunOptions {
 };
 
 int run_command(const RunOptions& options);
+
+struct CompareOptions {
+  std::string scenario;
+  std::vector<std::string> strategies;  // empty: all, in file order
+  std::string out;                      // empty: runs/<scenario name>
+  std::optional<std::uint64_t> seed;
+  std::optional<std::uint32_t> replicates;
+  std::optional<int> threads;
+  bool quiet = false;
+};
+
+// `village compare`: every strategy on the same replicate seeds; comparison.csv,
+// timeseries.csv, report.html and manifest.json.
+int compare_command(const CompareOptions& options);
 
 struct AnalyzeOptions {
   std::string input;  // a network file or a scenario (.toml)

@@ -18,6 +18,7 @@ const char* kExamples = R"(
 Examples:
   village run scenarios/examples/sir_demo.toml
   village run scenarios/examples/sir_demo.toml --replicates 50 --threads 2 --out runs/sir
+  village compare scenarios/examples/strategies_district.toml --replicates 20 --out runs/district
   village validate my_scenario.toml
   village params sir          # parameters of one model, as a Markdown table
   village analyze network friends.csv --out runs/friends
@@ -49,6 +50,32 @@ int main(int argc, char** argv) {
   auto* threads_opt = run_cmd->add_option("--threads", threads, "threads (default: all cores)")
                           ->check(CLI::Range(1, 4096));
   run_cmd->add_flag("--quiet", run.quiet, "print nothing on success");
+
+  village::CompareOptions compare;
+  std::uint64_t compare_seed = 0;
+  std::uint32_t compare_replicates = 0;
+  int compare_threads = 0;
+  auto* compare_cmd = app.add_subcommand(
+      "compare",
+      "run a scenario's strategies on the same seeds and write comparison.csv, report.html");
+  compare_cmd->add_option("scenario", compare.scenario, "scenario file (TOML) with [strategies.*]")
+      ->required();
+  compare_cmd
+      ->add_option("--strategies", compare.strategies,
+                   "strategies to compare, comma-separated (default: all)")
+      ->delimiter(',');
+  auto* compare_replicates_opt =
+      compare_cmd
+          ->add_option("--replicates", compare_replicates,
+                       "replicates per strategy (overrides [run] replicates)")
+          ->check(CLI::Range(1u, 10'000'000u));
+  auto* compare_threads_opt =
+      compare_cmd->add_option("--threads", compare_threads, "threads (default: all cores)")
+          ->check(CLI::Range(1, 4096));
+  auto* compare_seed_opt =
+      compare_cmd->add_option("--seed", compare_seed, "master seed (overrides [run] seed)");
+  compare_cmd->add_option("--out", compare.out, "output folder (default: runs/<scenario name>)");
+  compare_cmd->add_flag("--quiet", compare.quiet, "print nothing on success but warnings");
 
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file without running it");
@@ -110,6 +137,12 @@ int main(int argc, char** argv) {
       if (*replicates_opt) run.replicates = replicates;
       if (*threads_opt) run.threads = threads;
       return village::run_command(run);
+    }
+    if (*compare_cmd) {
+      if (*compare_seed_opt) compare.seed = compare_seed;
+      if (*compare_replicates_opt) compare.replicates = compare_replicates;
+      if (*compare_threads_opt) compare.threads = compare_threads;
+      return village::compare_command(compare);
     }
     if (*validate_cmd) return village::validate_command(validate_path);
     if (*params_cmd) return village::params_command(params_only);

@@ -80,6 +80,13 @@ std::vector<ReplicateStatistic> headline_statistics(std::vector<ReplicateStatist
 
 int run_command(const RunOptions& options) {
   Scenario scenario = load_scenario(options.scenario);
+  if (!scenario.strategies.empty() && !options.quiet) {
+    fmt::print(stderr,
+               "note: {} defines {} strategies; `village run` runs its [outreach] as written, "
+               "without any strategy's changes. Compare them with `village compare {}`.\n",
+               scenario.path.filename().string(), scenario.strategies.strategies.size(),
+               scenario.path.string());
+  }
   if (options.seed) scenario.plan.seed = *options.seed;
   if (options.replicates) scenario.plan.replicates = *options.replicates;
   if (options.threads) scenario.threads = *options.threads;
@@ -143,6 +150,13 @@ int validate_command(const std::string& scenario_path) {
       scenario.community ? "community" : scenario.network.generator + " network",
       scenario.expected_agents(), scenario.plan.replicates, scenario.plan.steps,
       format_bytes(estimate.bytes_per_run));
+  if (!scenario.strategies.empty()) {
+    std::vector<std::string> names;
+    for (const Strategy& strategy : scenario.strategies.strategies)
+      names.push_back(strategy.name);
+    fmt::print("{} strategies to compare ({}); baseline {}\n", names.size(), fmt::join(names, ", "),
+               scenario.strategies.baseline);
+  }
   return 0;
 }
 

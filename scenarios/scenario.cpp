@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -345,7 +346,17 @@ Scenario load_scenario(const fs::path& path) {
                      "see docs/scenario-reference.md for the file's shape");
   }
 
-  const std::vector<std::string> sections{"run", "network", "community", "model", "outreach"};
+  // The fixed sections plus every table a model declares beside [model] ([outreach], ...).
+  std::vector<std::string> sections{"run",        "network", "community", "model",
+                                    "strategies", "compare", "costs"};
+  std::vector<std::string> model_tables;
+  for (const auto& info : model_registry()) {
+    for (const ParamTable& table : info.extra_tables) {
+      if (std::find(model_tables.begin(), model_tables.end(), table.name) == model_tables.end())
+        model_tables.push_back(table.name);
+    }
+  }
+  sections.insert(sections.end(), model_tables.begin(), model_tables.end());
   for (const auto& [key, node] : root) {
     const std::string name(key.str());
     if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
@@ -400,7 +411,7 @@ Scenario load_scenario(const fs::path& path) {
 
   scenario.model_values = ParamValues(info.params);
   read_params(model, "model", info.params, {"kind"}, file, scenario.model_values);
-  for (const std::string extra : {"outreach"}) {
+  for (const std::string& extra : model_tables) {
     const bool declared = std::any_of(info.extra_tables.begin(), info.extra_tables.end(),
                                       [&](const ParamTable& t) { return t.name == extra; });
     const toml::node* node = root.get(extra);
@@ -430,6 +441,10 @@ Scenario load_scenario(const fs::path& path) {
                      "use the same name in [network] layer and [model] layer");
   }
   if (!info.needs_community) check_weights(scenario, model, file);
+  const auto outreach = std::find_if(info.extra_tables.begin(), info.extra_tables.end(),
+                                     [](const ParamTable& t) { return t.name == "outreach"; });
+  scenario.strategies =
+      read_strategies(root, file, outreach == info.extra_tables.end() ? nullptr : &outreach->specs);
   check_memory(scenario, scenario.threads);
   return scenario;
 }
@@ -464,6 +479,24 @@ nlohmann::ordered_json Scenario::to_json() const {
   json["model"] = mod;
   for (auto& [table, values] : tables)
     json[table] = values;
+  if (!strategies.empty()) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Strategy& strategy : strategies.strategies) {
+      nlohmann::ordered_json entry = {{"name", strategy.name},
+                                      {"description", strategy.description}};
+      if (strategy.budget_euros) entry["budget_euros"] = *strategy.budget_euros;
+      nlohmann::ordered_json overrides = nlohmann::ordered_json::object();
+      for (const auto& [key, value] : strategy.overrides)
+        std::visit([&, k = key](const auto& v) { overrides[k] = v; }, value);
+      entry["outreach"] = overrides;
+      list.push_back(entry);
+    }
+    json["strategies"] = list;
+    json["compare"] = {{"baseline", strategies.baseline},
+                       {"outcomes", strategies.outcomes},
+                       {"group", strategies.headline_group}};
+    json["costs"] = values_to_json(strategies.costs);
+  }
   return json;
 }
 

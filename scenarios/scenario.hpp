@@ -11,6 +11,7 @@
 #include "models/model_registry.hpp"
 #include "scenarios/community/community_spec.hpp"
 #include "scenarios/network_spec.hpp"
+#include "scenarios/strategies.hpp"
 #include "sim/error.hpp"
 #include "sim/runner.hpp"
 
@@ -29,6 +30,8 @@ struct Scenario {
   // [model] values, plus those of the model's extra tables as "<table>.<key>".
   ParamValues model_values;
   SourceLocation size_location;  // where the size is set, for memory errors
+  // [strategies.*], [compare] and [costs] (`village compare`); empty without strategies.
+  StrategySet strategies;
 
   // Agents and stored arcs of one run's world, before anything is allocated.
   double expected_agents() const;

@@ -1,0 +1,482 @@
+// `village compare`: runs a scenario's strategies on the same replicate seeds (common
+// random numbers: strategy s, replicate r uses run id r), compares them pairwise with
+// the baseline, and writes comparison.csv, timeseries.csv (with a strategy column),
+// report.html and manifest.json.
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+
+#include "analysis/compare/comparison.hpp"
+#include "analysis/report/network_picture.hpp"
+#include "analysis/report/report.hpp"
+#include "app/commands.hpp"
+#include "models/community_schema.hpp"
+#include "scenarios/scenario.hpp"
+#include "scenarios/suggest.hpp"
+#include "sim/output.hpp"
+#include "sim/parallel.hpp"
+#include "village/version.hpp"
+
+namespace village {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string iso_time(std::chrono::system_clock::time_point when) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// Parents per reporting group of a synthesised community, as the model names them.
+std::map<std::string, double> group_sizes(const World& world, const CommunitySpec& spec) {
+  namespace c = community;
+  std::map<std::string, double> sizes;
+  const Population& population = world.population;
+  const KindRange& parents = population.kind(std::string(c::kParents));
+  const auto column = [&](std::string_view name) -> const std::vector<double>* {
+    return population.has_real_column(std::string(name))
+               ? &population.real_column(std::string(name))
+               : nullptr;
+  };
+  const auto* vulnerable = column(c::column::vulnerable);
+  const auto* language = column(c::column::language_barrier);
+  const auto* community = column(c::column::community);
+  const auto* type = column(c::column::parent_type);
+  for (NodeId v = parents.begin; v < parents.end; ++v) {
+    sizes["all"] += 1;
+    if (vulnerable && (*vulnerable)[v] != 0) sizes["vulnerable"] += 1;
+    if (language && (*language)[v] != 0) sizes["language_barrier"] += 1;
+    if (community) {
+      const auto i = static_cast<std::size_t>((*community)[v]);
+      if (i < spec.communities.size()) sizes["community:" + spec.communities[i].name] += 1;
+    }
+    if (type) {
+      const auto t = static_cast<std::size_t>((*type)[v]);
+      if (t < c::kParentTypeNames.size())
+        sizes[fmt::format("type:{}", c::kParentTypeNames[t])] += 1;
+    }
+  }
+  return sizes;
+}
+
+// Forwards to a model and, at the last recorded week, keeps the picture of its world.
+class PictureTaker : public Model {
+ public:
+  PictureTaker(std::unique_ptr<Model> model, std::uint32_t last_step, PictureOptions options,
+               NetworkPicture* out)
+      : model_(std::move(model)), last_step_(last_step), options_(options), out_(out) {}
+  void initialize(World& world, const RandomStream& rng) override {
+    model_->initialize(world, rng);
+  }
+  void step(World& world, const StepContext& context) override { model_->step(world, context); }
+  void observe(const World& world, Observation& observation) const override {
+    model_->observe(world, observation);
+    if (observation.step() == last_step_) *out_ = extract_network_picture(world, options_);
+  }
+
+ private:
+  std::unique_ptr<Model> model_;
+  std::uint32_t last_step_;
+  PictureOptions options_;
+  NetworkPicture* out_;
+};
+
+std::string format_duration(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return "?";
+  const auto s = static_cast<long>(std::lround(seconds));
+  if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
+  if (s >= 60) return fmt::format("{}m{:02}s", s / 60, s % 60);
+  return fmt::format("{}s", s);
+}
+
+// A progress bar on stderr, redrawn as tasks finish (only on a terminal).
+class Progress {
+ public:
+  Progress(std::size_t total, bool enabled)
+      : total_(total), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void done_one() {
+    if (!enabled_) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++done_;
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0;
+    const double left = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0;
+    const std::size_t width = 30;
+    const std::size_t filled = total_ == 0 ? width : width * done_ / total_;
+    fmt::print(stderr, "\r[{}{}] {}/{} runs, {:.2f} runs/s, {} left   ", std::string(filled, '#'),
+               std::string(width - filled, '.'), done_, total_, rate, format_duration(left));
+    if (done_ == total_) fmt::print(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  std::size_t total_;
+  std::size_t done_ = 0;
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_;
+  std::mutex mutex_;
+};
+
+std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies) {
+  std::string text = "strategy,run,step,metric,group,value\n";
+  for (const StrategyRuns& s : strategies) {
+    const std::string name = csv_field(s.name);
+    for (const RunRecord& run : s.runs) {
+      for (const MetricRow& row : run.rows) {
+        text += fmt::format("{},{},{},{},{},{}\n", name, run.run, row.step, row.metric,
+                            csv_field(row.group), format_value(row.value));
+      }
+    }
+  }
+  return text;
+}
+
+std::vector<std::string> scenario_summary(const Scenario& scenario, const std::string& baseline,
+                                          std::size_t strategies) {
+  std::vector<std::string> lines;
+  if (scenario.community) {
+    const CommunitySpec& spec = *scenario.community;
+    std::vector<std::string> parts;
+    for (const CommunityGroup& group : spec.communities)
+      parts.push_back(fmt::format("{} ({:.0f}%)", group.name, group.share * 100));
+    lines.push_back(fmt::format(
+        "The scenario {} describes a community of {:.0f} households with children in {} "
+        "neighbourhoods; its communities are {}. Each replicate synthesises the community anew "
+        "from its random stream, with its schools, informal organisations, professionals and "
+        "key figures.",
+        scenario.path.filename().string(), spec.values.real("households"),
+        spec.values.integer("neighbourhoods"), fmt::join(parts, ", ")));
+  }
+  lines.push_back(fmt::format(
+      "Each run simulates {} weeks of outreach. {} strategies were compared; each is the "
+      "scenario's [outreach] with the strategy's changes. The baseline, against which every "
+      "difference is measured, is {}. Outcomes are compared at the end of the last week.",
+      scenario.plan.steps, strategies, baseline));
+  return lines;
+}
+
+}  // namespace
+
+int compare_command(const CompareOptions& options) {
+  Scenario scenario = load_scenario(options.scenario);
+  const std::string file = scenario.path.string();
+  const StrategySet& set = scenario.strategies;
+  if (set.empty()) {
+    throw InputError({file}, "the scenario names no strategies to compare",
+                     "add [strategies.<name>] tables of [outreach] keys (see "
+                     "scenarios/examples/strategies_district.toml)");
+  }
+  std::vector<std::string> names;
+  for (const Strategy& s : set.strategies)
+    names.push_back(s.name);
+  std::vector<const Strategy*> chosen;
+  for (const std::string& name : options.strategies) {
+    const Strategy* strategy = set.find(name);
+    if (strategy == nullptr)
+      throw InputError({}, fmt::format("--strategies: no strategy \"{}\" in {}", name, file),
+                       did_you_mean(name, names));
+    if (std::find(chosen.begin(), chosen.end(), strategy) == chosen.end())
+      chosen.push_back(strategy);
+  }
+  if (chosen.empty())
+    for (const Strategy& s : set.strategies)
+      chosen.push_back(&s);
+  std::size_t baseline = 0;
+  for (std::size_t i = 0; i < chosen.size(); ++i)
+    if (chosen[i]->name == set.baseline) baseline = i;
+  if (chosen[baseline]->name != set.baseline && !options.quiet) {
+    fmt::print(stderr,
+               "note: the baseline \"{}\" is not among --strategies; comparing with \"{}\"\n",
+               set.baseline, chosen[baseline]->name);
+  }
+
+  if (options.seed) scenario.plan.seed = *options.seed;
+  if (options.replicates) scenario.plan.replicates = *options.replicates;
+  if (options.threads) scenario.threads = *options.threads;
+  // Costs sum the weekly hours, so every week is recorded.
+  scenario.plan.record_every = 1;
+  check_memory(scenario, scenario.threads);
+  set_thread_count(scenario.threads);
+  const int threads = thread_count();
+
+  // The headline group must be one the model records.
+  std::vector<std::string> known_groups{"all", "vulnerable", "language_barrier"};
+  if (scenario.community)
+    for (const CommunityGroup& g : scenario.community->communities)
+      known_groups.push_back("community:" + g.name);
+  for (auto type : community::kParentTypeNames)
+    known_groups.push_back(fmt::format("type:{}", type));
+  if (std::find(known_groups.begin(), known_groups.end(), set.headline_group) ==
+      known_groups.end()) {
+    throw InputError(
+        set.compare_location,
+        fmt::format("compare.group \"{}\" is not a group the model records", set.headline_group),
+        did_you_mean(set.headline_group, known_groups));
+  }
+
+  const fs::path out =
+      options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
+  std::error_code error;
+  fs::create_directories(out, error);
+  if (error) {
+    throw InputError({out.string()},
+                     fmt::format("cannot create the output folder ({})", error.message()),
+                     "choose another folder with --out");
+  }
+
+  const std::size_t strategies = chosen.size();
+  const std::size_t replicates = scenario.plan.replicates;
+  std::vector<ParamValues> values;
+  std::vector<StrategyRuns> results(strategies);
+  std::vector<NetworkPicture> pictures(strategies);
+  for (std::size_t s = 0; s < strategies; ++s) {
+    values.push_back(strategy_model_values(scenario.model_values, *chosen[s]));
+    results[s].name = chosen[s]->name;
+    results[s].budget_euros = chosen[s]->budget_euros;
+    results[s].runs.resize(replicates);
+    results[s].group_sizes.resize(replicates);
+  }
+  PictureOptions picture_options;
+  if (scenario.model_values.has("reach_threshold"))
+    picture_options.reach_threshold = scenario.model_values.real("reach_threshold");
+
+  const auto start = std::chrono::system_clock::now();
+  const auto clock_start = std::chrono::steady_clock::now();
+  const WorldFactory make_world = make_world_factory(scenario);
+  const ModelInfo& model = *scenario.model;
+  Progress progress(strategies * replicates, !options.quiet && ::isatty(STDERR_FILENO) != 0);
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  // Task k: replicate k / strategies of strategy k % strategies, so that the replicates
+  // finished early hold every strategy. Each task is run_one, a pure function of
+  // (seed, run id): the results do not depend on the thread count or the schedule.
+  const auto tasks = static_cast<std::int64_t>(strategies * replicates);
+#pragma omp parallel for schedule(dynamic, 1) if (tasks > 1 && thread_count() > 1)
+  for (std::int64_t k = 0; k < tasks; ++k) {
+    try {
+      const std::size_t s = static_cast<std::size_t>(k) % strategies;
+      const std::size_t r = static_cast<std::size_t>(k) / strategies;
+      std::map<std::string, double>* sizes = &results[s].group_sizes[r];
+      const WorldFactory world = [&, sizes](const RandomStream& rng) {
+        World built = make_world(rng);
+        if (scenario.community) *sizes = group_sizes(built, *scenario.community);
+        return built;
+      };
+      const ParamValues& mine = values[s];
+      NetworkPicture* picture = &pictures[s];
+      const std::uint32_t last = scenario.plan.steps;
+      const ModelFactory make_model = [&, r, picture, last]() -> std::unique_ptr<Model> {
+        if (r == 0 && scenario.community)
+          return std::make_unique<PictureTaker>(model.make(mine), last, picture_options, picture);
+        return model.make(mine);
+      };
+      results[s].runs[r] = run_one(static_cast<std::uint32_t>(r), scenario.plan, world, make_model);
+      progress.done_one();
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  const auto end = std::chrono::system_clock::now();
+
+  // Costs.
+  const ParamValues& c = set.costs;
+  const CostRates rates{c.real("professional_hour_euros"), c.real("programme_hour_euros"),
+                        c.real("newsletter_issue_euros"),  c.real("key_figure_week_euros"),
+                        c.real("conversation_euros"),      c.real("intervention_fixed_euros"),
+                        c.flag("charge_regular_hours")};
+  std::vector<CostBreakdown> mean_costs(strategies);
+  for (std::size_t s = 0; s < strategies; ++s) {
+    const ParamValues& v = values[s];
+    const auto real_or = [&](const std::string& key, double fallback) {
+      return v.has(key) ? v.real(key) : fallback;
+    };
+    const CostDrivers drivers{real_or("outreach.newsletter_hours_per_issue", 0),
+                              real_or("outreach.key_figure_coordination_hours", 0),
+                              real_or("conversation_hours", 0),
+                              static_cast<double>(interventions_switched_on(v).size())};
+    for (const RunRecord& run : results[s].runs)
+      results[s].costs.push_back(run_cost(run.rows, rates, drivers));
+    CostBreakdown& m = mean_costs[s];
+    const double n = static_cast<double>(replicates);
+    for (const CostBreakdown& b : results[s].costs) {
+      m.regular_hours += b.regular_hours / n;
+      m.professional_hours += b.professional_hours / n;
+      m.programme_hours += b.programme_hours / n;
+      m.newsletter_issues += b.newsletter_issues / n;
+      m.key_figure_weeks += b.key_figure_weeks / n;
+      m.conversations += b.conversations / n;
+      m.interventions += b.interventions / n;
+      m.total_euros += b.total_euros / n;
+    }
+  }
+
+  ComparisonOptions compare_options;
+  compare_options.baseline = baseline;
+  compare_options.outcomes = set.outcomes;
+  compare_options.groups = default_groups(results.front().runs);
+  if (std::find(compare_options.groups.begin(), compare_options.groups.end(), set.headline_group) ==
+      compare_options.groups.end())
+    compare_options.groups.push_back(set.headline_group);
+  const Comparison comparison = compare_strategies(results, compare_options);
+  const std::string headline_outcome = set.outcomes.front();
+  std::vector<std::string> warn_groups{"all", set.headline_group};
+  const std::vector<std::string> warnings = separation_warnings(comparison, warn_groups);
+
+  // The network picture: replicate 0 of the best strategy by the headline.
+  const std::vector<std::string> ranking = comparison.ranking(headline_outcome, set.headline_group);
+  std::string network_svg;
+  std::string network_caption;
+  if (!ranking.empty()) {
+    std::size_t best = 0;
+    for (std::size_t s = 0; s < strategies; ++s)
+      if (results[s].name == ranking.front()) best = s;
+    NetworkPicture& picture = pictures[best];
+    if (!picture.nodes.empty()) {
+      layout_network_picture(picture, static_cast<std::uint32_t>(scenario.plan.seed));
+      std::size_t parents = 0;
+      for (const PictureNode& node : picture.nodes)
+        parents += node.kind == PictureNode::Kind::parent;
+      network_svg = network_picture_svg(
+          picture, fmt::format("One replicate's network under {}", results[best].name));
+      network_caption = fmt::format(
+          "Replicate 0 under {} (ranked first) at week {}: {} parents of neighbourhood {} "
+          "with their family and friend ties (grey), the professionals (squares) and key "
+          "figures (diamonds) they are tied to. Parents are coloured by their highest trust "
+          "in a professional (red low, green high; reached at {}); lines to professionals "
+          "are coloured by the trust on the tie. Laid out with Boost.Graph's "
+          "Fruchterman-Reingold force-directed layout.",
+          results[best].name, scenario.plan.steps, parents, picture.neighbourhood,
+          picture.reach_threshold);
+    }
+  }
+
+  ReportInput report;
+  report.scenario_name = scenario.path.filename().string();
+  report.scenario_summary = scenario_summary(scenario, chosen[baseline]->name, strategies);
+  for (std::size_t s = 0; s < strategies; ++s) {
+    report.strategies.push_back({chosen[s]->name, chosen[s]->description,
+                                 describe_overrides(*chosen[s]), chosen[s]->budget_euros,
+                                 mean_costs[s],
+                                 outcome_over_time(results[s].runs, headline_outcome,
+                                                   set.headline_group, comparison.level)});
+  }
+  report.comparison = comparison;
+  report.headline_outcome = headline_outcome;
+  report.headline_group = set.headline_group;
+  report.outcomes = set.outcomes;
+  report.groups = compare_options.groups;
+  report.replicates = replicates;
+  report.weeks = scenario.plan.steps;
+  report.seed = scenario.plan.seed;
+  report.version = kVersion;
+  report.git_revision = kGitRevision;
+  report.rates = rates;
+  report.warnings = warnings;
+  report.network_svg = network_svg;
+  report.network_caption = network_caption;
+  // A link relative to the report, so that it works wherever the checkout is opened.
+  report.odd_link = "docs/ODD.md";
+  {
+    const fs::path odd = fs::path(VILLAGE_SOURCE_DIR) / "docs" / "ODD.md";
+    std::error_code ignored;
+    if (fs::is_regular_file(odd, ignored)) {
+      const fs::path relative = fs::relative(odd, fs::absolute(out), ignored);
+      if (!ignored && !relative.empty()) report.odd_link = relative.generic_string();
+    }
+  }
+
+  nlohmann::ordered_json manifest;
+  manifest["village_version"] = kVersion;
+  manifest["git_revision"] = kGitRevision;
+  manifest["command"] = "compare";
+  manifest["scenario_file"] = fs::absolute(scenario.path).string();
+  manifest["scenario"] = scenario.to_json();
+  manifest["scenario_text"] = scenario.text;
+  manifest["random"] = {{"generator", "Philox4x64-10 (Random123)"},
+                        {"master_seed", scenario.plan.seed},
+                        {"stream_key", "(master_seed, run)"},
+                        {"common_random_numbers", "strategy s, replicate r uses run id r"}};
+  nlohmann::ordered_json compared = nlohmann::ordered_json::array();
+  for (const Strategy* s : chosen)
+    compared.push_back(s->name);
+  manifest["strategies"] = compared;
+  manifest["baseline"] = chosen[baseline]->name;
+  manifest["replicates"] = replicates;
+  manifest["threads"] = threads;
+  manifest["start_time"] = iso_time(start);
+  manifest["end_time"] = iso_time(end);
+  manifest["wall_seconds"] = wall;
+  manifest["files"] = {"comparison.csv", "timeseries.csv", "report.html", "manifest.json"};
+
+  write_files_atomically({
+      {out / "comparison.csv", comparison_csv(comparison)},
+      {out / "timeseries.csv", timeseries_with_strategy(results)},
+      {out / "report.html", render_report(report)},
+      {out / "manifest.json", manifest.dump(2) + "\n"},
+  });
+
+  // On the terminal: the headline outcome's warnings; the rest are in comparison.csv.
+  std::size_t others = 0;
+  for (const std::string& w : warnings) {
+    if (w.rfind(headline_outcome + " (", 0) == 0)
+      fmt::print(stderr, "warning: {}\n", w);
+    else
+      ++others;
+  }
+  if (others > 0)
+    fmt::print(stderr,
+               "warning: {} more differences in other outcomes are not separated by {} "
+               "replicates (comparison.csv: diff_separated = no, replicates_needed)\n",
+               others, replicates);
+  if (!options.quiet) {
+    fmt::print(
+        "village {}: {} ({} strategies x {} replicates x {} weeks, {} threads, {:.2f} s)\n\n",
+        kVersion, scenario.path.filename().string(), strategies, replicates, scenario.plan.steps,
+        threads, wall);
+    fmt::print("Ranking by {} ({}) at the last week, {:.0f}% intervals, baseline {}:\n",
+               headline_outcome, set.headline_group, comparison.level * 100,
+               chosen[baseline]->name);
+    std::size_t width = 8;
+    for (const std::string& name : ranking)
+      width = std::max(width, name.size());
+    fmt::print("  {:<{}}  {:>24}  {:>28}  {:>12}\n", "strategy", width, "mean",
+               "difference with baseline", "cost per run");
+    for (const std::string& name : ranking) {
+      const ComparisonRow* row = comparison.find(name, headline_outcome, set.headline_group);
+      fmt::print(
+          "  {:<{}}  {:>24}  {:>28}  {:>12}{}\n", name, width,
+          fmt::format("{:.4g} [{:.4g}, {:.4g}]", row->value.mean, row->value.low, row->value.high),
+          row->is_baseline ? std::string("baseline")
+                           : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", row->difference.mean,
+                                         row->difference.low, row->difference.high),
+          format_euros(row->cost.mean), row->over_budget ? "  OVER BUDGET" : "");
+    }
+    fmt::print("\n");
+    for (const std::string& sentence :
+         headline_sentences(comparison, headline_outcome, set.headline_group))
+      fmt::print("- {}\n", sentence);
+    fmt::print(
+        "\nWrote {0}/comparison.csv, timeseries.csv, report.html and manifest.json\n"
+        "Open the report: {0}/report.html\n",
+        out.string());
+  }
+  return 0;
+}
+
+}  // namespace village

@@ -1,0 +1,111 @@
+// The report's pieces: escaping, chart helpers, headline sentences and a rendered page
+// whose scenario names carry markup.
+
+#include "analysis/report/report.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "analysis/report/html_escape.hpp"
+#include "analysis/report/network_picture.hpp"
+#include "analysis/report/svg_charts.hpp"
+
+using namespace village;
+
+TEST_CASE("html escaping", "[unit]") {
+  CHECK(escape_html("<script>alert(\"x\") & 'y'</script>") ==
+        "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+  CHECK(escape_html("plain text") == "plain text");
+}
+
+TEST_CASE("chart helpers: ticks, labels, euros and colours", "[unit]") {
+  const auto ticks = nice_ticks(0, 0.37, 5);
+  REQUIRE(ticks.size() >= 3);
+  CHECK(ticks.front() == 0);
+  CHECK(ticks[1] == Approx(0.1));
+  CHECK(tick_label(25000) == "25k");
+  CHECK(tick_label(0.25) == "0.25");
+  CHECK(format_euros(1234.4) == "EUR 1,234");
+  CHECK(format_euros(-987) == "-EUR 987");
+  CHECK(format_euros(123456) == "EUR 123,000");
+  CHECK(trust_colour(-1) == "#bbbbbb");
+  CHECK(trust_colour(0) == "#d7301f");
+  CHECK(trust_colour(1) == "#1a9850");
+  const std::string bars = effect_bars_svg({{"<b>", "#000", 1, 0.5, 1.5}}, {"t", "x", "y"});
+  CHECK_THAT(bars, Catch::StartsWith("<svg"));
+  CHECK_THAT(bars, Catch::Contains("&lt;b&gt;"));
+  CHECK_THAT(bars, !Catch::Contains("<b>"));
+}
+
+namespace {
+
+ComparisonRow row(const std::string& strategy, const std::string& group, double mean, double diff,
+                  bool baseline) {
+  ComparisonRow r;
+  r.strategy = strategy;
+  r.outcome = "reach";
+  r.group = group;
+  r.value = {10, mean, 0.01, mean - 0.01, mean + 0.01};
+  r.difference = {10, diff, 0.01, diff - 0.01, diff + 0.01};
+  r.cost = {10, 5000, 100, 4900, 5100};
+  r.extra_cost = {10, baseline ? 0.0 : 4000.0, 100, 3900, 4100};
+  r.is_baseline = baseline;
+  r.unit = unit_name("reach", group);
+  if (!baseline) {
+    r.cost_per_unit.status = RatioInterval::Status::estimated;
+    r.cost_per_unit.ratio = 250;
+    r.cost_per_unit.low = 200;
+    r.cost_per_unit.high = 320;
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("headline sentences in plain language", "[unit]") {
+  Comparison c;
+  c.strategies = {"newsletter", "key_figures"};
+  c.rows = {row("newsletter", "vulnerable", 0.21, 0, true),
+            row("key_figures", "vulnerable", 0.35, 0.14, false)};
+  const auto sentences = headline_sentences(c, "reach", "vulnerable");
+  REQUIRE(sentences.size() == 1);
+  CHECK(sentences[0] ==
+        "key_figures reaches 14.0 (13.0 to 15.0) percentage points more vulnerable parents "
+        "than newsletter (35.0% against 21.0%), at EUR 250 (EUR 200 to EUR 320) per additional "
+        "vulnerable parent reached.");
+}
+
+TEST_CASE("a rendered report escapes every name from the scenario", "[unit]") {
+  const std::string evil = "<script>alert(1)</script>";
+  Comparison c;
+  c.strategies = {"newsletter", evil};
+  c.rows = {row("newsletter", "community:" + evil, 0.2, 0, true),
+            row(evil, "community:" + evil, 0.3, 0.1, false)};
+  ReportInput in;
+  in.scenario_name = evil + ".toml";
+  in.scenario_summary = {"A community called " + evil + "."};
+  in.comparison = c;
+  in.headline_group = "community:" + evil;
+  in.outcomes = {"reach"};
+  in.groups = {"community:" + evil};
+  for (const std::string& name : c.strategies) {
+    ReportStrategy s;
+    s.name = name;
+    s.description = evil;
+    s.settings = evil;
+    s.over_time = {{0, 1}, {0.1, 0.2}, {0.05, 0.15}, {0.15, 0.25}};
+    in.strategies.push_back(s);
+  }
+  in.warnings = {evil};
+  in.network_caption = evil;
+  const std::string html = render_report(in);
+  CHECK_THAT(html, !Catch::Contains("<script"));
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK_THAT(html, Catch::Contains("<table class=\"ranking\" id=\"ranking\">"));
+  std::size_t svgs = 0;
+  for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
+    ++svgs;
+  CHECK(svgs == 3);  // no network picture given
+  // Self-contained: nothing fetched.
+  CHECK_THAT(html, !Catch::Contains("<link"));
+  CHECK_THAT(html, !Catch::Contains("src="));
+}

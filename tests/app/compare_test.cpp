@@ -1,0 +1,312 @@
+// `village compare`: outputs, thread independence, the pattern directions on a small
+// community, escaping of scenario names, bad input, and the report in headless Chromium.
+
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/cli_helpers.hpp"
+
+namespace fs = std::filesystem;
+using village_test::read_file;
+using village_test::run_village;
+
+namespace {
+
+const char* kCommunity = R"([run]
+steps = 26
+replicates = 30
+seed = 7
+
+[community]
+households = 1000
+neighbourhoods = 2
+language_barrier_share = 0.15
+
+[[community.communities]]
+name = "newcomers"
+share = 0.6
+institutional_trust_mean = 0.5
+membership = { mosque = 0.5, community_centre = 0.2 }
+
+[[community.communities]]
+name = "dutch"
+share = 0.4
+membership = { sports_club = 0.3, parent_room = 0.1 }
+
+[community.key_figures]
+neighbourhood_parents_per_1000 = 3.0
+
+[model]
+kind = "parent_support"
+
+[outreach]
+newsletter_interval_weeks = 4
+inviting_share = 0.5
+)";
+
+const char* kStrategies = R"(
+[strategies.newsletter]
+description = "current practice"
+
+[strategies.key_figures]
+newsletter_interval_weeks = 0
+key_figure_programme = true
+budget_euros = 1000
+
+[strategies.lecturing]
+inviting_share = 0.1
+
+[strategies.inviting]
+inviting_share = 0.9
+
+[compare]
+baseline = "newsletter"
+)";
+
+// comparison.csv rows by (strategy, outcome, group): column name -> text.
+using Row = std::map<std::string, std::string>;
+std::map<std::string, Row> parse_comparison(const std::string& csv) {
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  std::vector<std::string> header;
+  std::istringstream head(line);
+  for (std::string cell; std::getline(head, cell, ',');)
+    header.push_back(cell);
+  std::map<std::string, Row> rows;
+  while (std::getline(lines, line)) {
+    // Names in these tests hold no commas or quotes.
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream in(line);
+    while (std::getline(in, cell, ','))
+      cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.emplace_back();
+    Row row;
+    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i)
+      row[header[i]] = cells[i];
+    rows[row["strategy"] + "|" + row["outcome"] + "|" + row["group"]] = row;
+  }
+  return rows;
+}
+
+double number(const Row& row, const std::string& column) {
+  return std::stod(row.at(column));
+}
+
+// Distinct byte values in a PNG's decompressed image data: a single-colour image has a
+// handful, a rendered page hundreds.
+std::size_t png_distinct_bytes(const std::string& png) {
+  std::string idat;
+  std::size_t at = 8;
+  while (at + 8 <= png.size()) {
+    const auto byte = [&](std::size_t i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(png[i]));
+    };
+    const std::uint32_t length =
+        byte(at) << 24 | byte(at + 1) << 16 | byte(at + 2) << 8 | byte(at + 3);
+    const std::string type = png.substr(at + 4, 4);
+    if (type == "IDAT") idat += png.substr(at + 8, length);
+    at += 12 + length;
+  }
+  z_stream stream{};
+  if (inflateInit(&stream) != Z_OK) return 0;
+  stream.next_in = reinterpret_cast<Bytef*>(idat.data());
+  stream.avail_in = static_cast<uInt>(idat.size());
+  std::vector<unsigned char> buffer(1 << 16);
+  std::set<unsigned char> seen;
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = buffer.data();
+    stream.avail_out = static_cast<uInt>(buffer.size());
+    status = inflate(&stream, Z_NO_FLUSH);
+    const std::size_t produced = buffer.size() - stream.avail_out;
+    seen.insert(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(produced));
+    if (produced == 0 && status == Z_OK) break;
+  }
+  inflateEnd(&stream);
+  return seen.size();
+}
+
+std::string find_chromium() {
+  for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+    if (fs::exists(path)) return path;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("compare writes its outputs, identical for 1 and 2 threads", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("compare_outputs");
+  village_test::write_text(dir / "s.toml", std::string(kCommunity) + kStrategies);
+  const std::string base = "compare " + (dir / "s.toml").string() +
+                           " --replicates 3 --strategies newsletter,key_figures --out ";
+  const auto one = run_village(base + (dir / "one").string() + " --threads 1", dir);
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  const auto two = run_village(base + (dir / "two").string() + " --threads 2 --quiet", dir);
+  REQUIRE(two.exit_code == 0);
+  CHECK(two.out.empty());
+  for (const char* file : {"comparison.csv", "timeseries.csv"})
+    CHECK(read_file(dir / "one" / file) == read_file(dir / "two" / file));
+  CHECK_THAT(one.out, Catch::Contains("Ranking by reach (vulnerable)"));
+  CHECK_THAT(one.out, Catch::Contains("report.html"));
+  const std::string series = read_file(dir / "one" / "timeseries.csv");
+  CHECK_THAT(series, Catch::StartsWith("strategy,run,step,metric,group,value\nnewsletter,0,0,"));
+  CHECK_THAT(series, Catch::Contains("\nkey_figures,2,26,reach,all,"));
+  const auto rows = parse_comparison(read_file(dir / "one" / "comparison.csv"));
+  const Row& kf = rows.at("key_figures|reach|vulnerable");
+  CHECK(kf.at("baseline") == "newsletter");
+  CHECK(kf.at("replicates") == "3");
+  CHECK(kf.at("budget_euros") == "1000");
+  CHECK(kf.at("over_budget") == "yes");  // a programme costs more than EUR 1000
+  CHECK(rows.at("newsletter|reach|all").at("euros_per_unit_status") == "baseline");
+  CHECK(rows.count("key_figures|help_seeking|community:dutch") == 1);
+  const auto manifest = nlohmann::json::parse(read_file(dir / "one" / "manifest.json"));
+  CHECK(manifest["command"] == "compare");
+  CHECK(manifest["baseline"] == "newsletter");
+  CHECK(manifest["strategies"].size() == 2);
+  CHECK(manifest["scenario"]["strategies"][1]["outreach"]["key_figure_programme"] == true);
+  CHECK(manifest["scenario"]["costs"]["professional_hour_euros"] == 75.0);
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "one"))
+    ++files;
+  CHECK(files == 4);
+}
+
+TEST_CASE("compare reproduces the pattern directions on 30 paired replicates", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("compare_patterns");
+  village_test::write_text(dir / "s.toml", std::string(kCommunity) + kStrategies);
+  const auto result = run_village(
+      "compare " + (dir / "s.toml").string() + " --quiet --out " + (dir / "out").string(), dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto rows = parse_comparison(read_file(dir / "out" / "comparison.csv"));
+  // Pattern 3: a key-figure programme reaches more vulnerable parents than a newsletter.
+  const Row& kf = rows.at("key_figures|reach|vulnerable");
+  CHECK(number(kf, "diff_ci_low") > 0);
+  CHECK(kf.at("diff_separated") == "yes");
+  CHECK(kf.at("euros_per_unit_status") == "estimated");
+  CHECK(number(kf, "euros_per_unit_ci_low") > 0);
+  CHECK(number(kf, "euros_per_unit_ci_low") <= number(kf, "euros_per_unit"));
+  CHECK(number(kf, "euros_per_unit") <= number(kf, "euros_per_unit_ci_high"));
+  // Pattern 2: inviting beats lecturing on trust and reach (both against the newsletter
+  // baseline, same seeds: the paired differences order them).
+  for (const char* outcome : {"reach", "institutional_trust"}) {
+    INFO(outcome);
+    const Row& inviting = rows.at(std::string("inviting|") + outcome + "|all");
+    const Row& lecturing = rows.at(std::string("lecturing|") + outcome + "|all");
+    CHECK(number(inviting, "diff_ci_low") > 0);
+    CHECK(number(lecturing, "diff_ci_high") < 0);
+  }
+}
+
+TEST_CASE("names from the scenario are escaped in the report", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("compare_escape");
+  std::string scenario = std::string(kCommunity) + kStrategies;
+  const std::string from = "name = \"newcomers\"";
+  scenario.replace(scenario.find(from), from.size(), "name = \"<script>alert(1)</script>\"");
+  scenario +=
+      "\n[strategies.\"<script>x</script>\"]\ndescription = \"<script>y</script>\"\n"
+      "partnership = true\n";
+  village_test::write_text(dir / "s.toml", scenario);
+  const auto result = run_village(
+      "compare " + (dir / "s.toml").string() +
+          " --replicates 2 --quiet --strategies newsletter,'<script>x</script>' --out " +
+          (dir / "out").string(),
+      dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string html = read_file(dir / "out" / "report.html");
+  CHECK_THAT(html, !Catch::Contains("<script"));
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;x&lt;/script&gt;"));
+  CHECK_THAT(html, Catch::Contains("community:&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;y&lt;/script&gt;"));
+}
+
+TEST_CASE("compare reports bad strategies precisely", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("compare_errors");
+  const auto check = [&](const std::string& extra, const std::string& arguments,
+                         const std::string& expected) {
+    village_test::write_text(dir / "s.toml", std::string(kCommunity) + extra);
+    const auto result = run_village("compare " + (dir / "s.toml").string() + " --replicates 1 " +
+                                        arguments + " --out " + (dir / "out").string(),
+                                    dir);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::StartsWith("error: "));
+    CHECK_THAT(result.err, Catch::Contains(expected));
+  };
+  // Unknown [outreach] key in a strategy: did-you-mean at file:line:col.
+  check("\n[strategies.a]\ninviting_shar = 0.9\n", "",
+        "s.toml:33:1: unknown key 'inviting_shar' in [strategies.a]");
+  check("\n[strategies.a]\ninviting_shar = 0.9\n", "", "did you mean 'inviting_share'?");
+  check("\n[strategies.a]\ninviting_share = 1.9\n", "", "s.toml:33:18:");
+  check("\n[strategies.a]\nbudget_euros = -5\n", "", "s.toml:33:16:");
+  check("", "", "the scenario names no strategies to compare");
+  check(kStrategies, "--strategies newsleter", "did you mean 'newsletter'?");
+  check(std::string(kStrategies)
+            .replace(std::string(kStrategies).find("baseline = \"newsletter\""), 23,
+                     "baseline = \"inviteing\""),
+        "", "did you mean 'inviting'?");
+  check(std::string(kStrategies) + "group = \"vulnerabel\"\n", "", "did you mean 'vulnerable'?");
+  check(std::string(kStrategies) + "outcomes = [\"reech\"]\n", "", "did you mean 'reach'?");
+  check("\n[costs]\nprofessional_hour_euros = 75\n", "", "only with strategies to compare");
+}
+
+TEST_CASE("village run on a scenario with strategies runs its [outreach] and says so", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("compare_run");
+  village_test::write_text(dir / "s.toml", std::string(kCommunity) + kStrategies);
+  const auto result = run_village(
+      "run " + (dir / "s.toml").string() + " --replicates 1 --out " + (dir / "out").string(), dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("village compare"));
+}
+
+TEST_CASE("the report renders in headless Chromium", "[unit]") {
+  const std::string chromium = find_chromium();
+  if (chromium.empty()) {
+    WARN(
+        "chromium is not installed: skipping the rendering test (apt-get install chromium; "
+        "scripts/install-deps.sh installs it)");
+    return;
+  }
+  const fs::path dir = village_test::fresh_directory("compare_chromium");
+  village_test::write_text(dir / "s.toml", std::string(kCommunity) + kStrategies);
+  const auto result = run_village("compare " + (dir / "s.toml").string() +
+                                      " --replicates 3 --quiet --out " + (dir / "out").string(),
+                                  dir);
+  REQUIRE(result.exit_code == 0);
+  const fs::path profile = dir / "profile";
+  fs::create_directories(profile);
+  const std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-background-networking "
+      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
+      profile.string() + " ";
+  const std::string page = "file://" + fs::absolute(dir / "out" / "report.html").string();
+  const std::string dom_command = chromium + flags + "--dump-dom " + page + " >" +
+                                  (dir / "dom.html").string() + " 2>" +
+                                  (dir / "chromium.log").string();
+  REQUIRE(std::system(dom_command.c_str()) == 0);
+  const std::string dom = read_file(dir / "dom.html");
+  CHECK_THAT(dom, Catch::Contains("<table class=\"ranking\" id=\"ranking\">"));
+  std::size_t svgs = 0;
+  for (std::size_t at = dom.find("<svg"); at != std::string::npos; at = dom.find("<svg", at + 1))
+    ++svgs;
+  CHECK(svgs >= 4);
+  const fs::path png = dir / "report.png";
+  const std::string shot_command = chromium + flags +
+                                   "--window-size=1000,1400 --screenshot=" + png.string() + " " +
+                                   page + " >>" + (dir / "chromium.log").string() + " 2>&1";
+  REQUIRE(std::system(shot_command.c_str()) == 0);
+  const std::string image = read_file(png);
+  REQUIRE(image.size() > 8);
+  CHECK(image.substr(1, 3) == "PNG");
+  CHECK(png_distinct_bytes(image) > 32);
+}
