@@ -4,6 +4,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "sim/parallel.hpp"
+
 namespace village {
 
 namespace {
@@ -180,33 +182,46 @@ ArcIndex CsrLayer::rebuild() {
   const std::size_t attribute_count = attributes_.size();
 
   // Count the arcs that survive (not a self-loop, not present, not repeated).
-  std::vector<bool> keep(staged_.size(), false);
+  std::vector<std::uint8_t> keep(staged_.size(), 0);  // bytes: read from parallel merges
   std::vector<ArcIndex> added_per_node(static_cast<std::size_t>(node_count_) + 1, 0);
   for (std::size_t i = 0; i < staged_.size(); ++i) {
     const StagedArc& s = staged_[i];
     const bool repeat =
         i > 0 && staged_[i - 1].source == s.source && staged_[i - 1].target == s.target;
     if (s.source == s.target || repeat || has_arc(s.source, s.target)) continue;
-    keep[i] = true;
+    keep[i] = 1;
     ++added_per_node[s.source + 1];
   }
 
-  std::vector<ArcIndex> offsets(offsets_.size());
+  // The new arrays reuse the previous rebuild's (spare) buffers: a layer rebuilt every
+  // week then neither allocates nor faults in fresh pages.
+  std::vector<ArcIndex>& offsets = spare_offsets_;
+  offsets.resize(offsets_.size());
   offsets[0] = 0;
   for (NodeId v = 0; v < node_count_; ++v) {
     offsets[v + 1] = offsets[v] + degree(v) + added_per_node[v + 1];
   }
-  std::vector<NodeId> targets(offsets.back());
-  std::vector<std::vector<float>> values(attribute_count, std::vector<float>(offsets.back()));
+  std::vector<NodeId>& targets = spare_targets_;
+  targets.resize(offsets.back());
+  std::vector<std::vector<float>>& values = spare_values_;
+  values.resize(attribute_count);
+  for (auto& column : values)
+    column.resize(offsets.back());
 
-  // Merge each node's sorted old arcs with its sorted staged arcs.
-  std::size_t s = 0;
-  for (NodeId v = 0; v < node_count_; ++v) {
+  // Where each node's staged arcs start (staged_ is sorted by source).
+  std::vector<std::size_t> staged_begin(static_cast<std::size_t>(node_count_) + 1, 0);
+  for (const StagedArc& arc : staged_)
+    ++staged_begin[arc.source + 1];
+  for (NodeId v = 0; v < node_count_; ++v)
+    staged_begin[v + 1] += staged_begin[v];
+
+  // Merge each node's sorted old arcs with its sorted staged arcs; nodes write disjoint
+  // ranges, so they merge in parallel with the same result for any thread count.
+  for_each_index(0, node_count_, [&](std::int64_t node) {
+    const auto v = static_cast<NodeId>(node);
     ArcIndex old_arc = offsets_[v];
     const ArcIndex old_end = offsets_[v + 1];
     ArcIndex out = offsets[v];
-    while (s < staged_.size() && staged_[s].source < v)
-      ++s;
     auto emit_old = [&] {
       targets[out] = targets_[old_arc];
       for (std::size_t a = 0; a < attribute_count; ++a) {
@@ -215,11 +230,8 @@ ArcIndex CsrLayer::rebuild() {
       ++old_arc;
       ++out;
     };
-    while (s < staged_.size() && staged_[s].source == v) {
-      if (!keep[s]) {
-        ++s;
-        continue;
-      }
+    for (std::size_t s = staged_begin[v]; s < staged_begin[v + 1]; ++s) {
+      if (!keep[s]) continue;
       while (old_arc < old_end && targets_[old_arc] < staged_[s].target)
         emit_old();
       targets[out] = staged_[s].target;
@@ -227,24 +239,27 @@ ArcIndex CsrLayer::rebuild() {
         values[a][out] = staged_values_[staged_[s].value_slot * attribute_count + a];
       }
       ++out;
-      ++s;
     }
     while (old_arc < old_end)
       emit_old();
-  }
+  });
 
   const ArcIndex added = offsets.back() - offsets_.back();
-  offsets_ = std::move(offsets);
-  targets_ = std::move(targets);
+  offsets_.swap(offsets);
+  targets_.swap(targets);
   for (std::size_t a = 0; a < attribute_count; ++a)
-    attributes_[a].values = std::move(values[a]);
+    attributes_[a].values.swap(values[a]);
   staged_.clear();
   staged_values_.clear();
   return added;
 }
 
 std::size_t CsrLayer::memory_bytes() const {
-  std::size_t bytes = offsets_.capacity() * sizeof(ArcIndex) + targets_.capacity() * sizeof(NodeId);
+  std::size_t bytes =
+      offsets_.capacity() * sizeof(ArcIndex) + targets_.capacity() * sizeof(NodeId) +
+      spare_offsets_.capacity() * sizeof(ArcIndex) + spare_targets_.capacity() * sizeof(NodeId);
+  for (const auto& column : spare_values_)
+    bytes += column.capacity() * sizeof(float);
   for (const auto& attribute : attributes_)
     bytes += attribute.values.capacity() * sizeof(float);
   return bytes;

@@ -73,8 +73,9 @@ class CsrLayer {
   // attributes in the order of attribute_names(); missing ones take 0.
   void stage_edge(NodeId source, NodeId target, std::span<const float> values = {});
   std::size_t staged_count() const { return staged_.size(); }
-  // Merges staged edges in O(n + m + s log s); staged arcs already present, and
-  // self-loops, are dropped. Returns the number of arcs added.
+  // Merges staged edges in O(n + m + s log s), nodes in parallel; staged arcs already
+  // present, and self-loops, are dropped. Returns the number of arcs added. A layer that
+  // has been rebuilt keeps a spare copy of its arrays for the next rebuild.
   ArcIndex rebuild();
 
   // Bytes held by the arrays of this layer.
@@ -99,6 +100,10 @@ class CsrLayer {
   std::vector<Attribute> attributes_;
   std::vector<StagedArc> staged_;
   std::vector<float> staged_values_;
+  // The arrays of the layer before the last rebuild, reused by the next one.
+  std::vector<ArcIndex> spare_offsets_;
+  std::vector<NodeId> spare_targets_;
+  std::vector<std::vector<float>> spare_values_;
 };
 
 }  // namespace village

@@ -474,13 +474,18 @@ void NetworkDynamics::run_networks(std::uint64_t week, const RandomStream& rng) 
     if (network.network && (network.driver >= 0 || plan.structural_support))
       network_in[network.neighbourhood] = static_cast<std::int64_t>(g);
   }
+  // Decided in parallel (one draw per parent), appended in parent order.
+  std::vector<std::uint8_t> joins(view.parents.size(), 0);
+  for_each_index(0, view.parents.size(), [&](std::int64_t i) {
+    const auto p = static_cast<NodeId>(i);
+    if (network_in[view.parent_neighbourhood[p]] < 0 || network_of_[p] >= 0) return;
+    joins[p] = rng.uniform(week, view.parents.begin + p, kJoin) < join;
+  });
   for (NodeId p = 0; p < view.parents.size(); ++p) {
+    if (!joins[p]) continue;
     const std::int64_t g = network_in[view.parent_neighbourhood[p]];
-    if (g < 0 || network_of_[p] >= 0) continue;
-    if (rng.uniform(week, view.parents.begin + p, kJoin) < join) {
-      groups_[static_cast<std::size_t>(g)].members.push_back(p);
-      network_of_[p] = static_cast<std::int32_t>(g);
-    }
+    groups_[static_cast<std::size_t>(g)].members.push_back(p);
+    network_of_[p] = static_cast<std::int32_t>(g);
   }
 }
 
