@@ -15,6 +15,7 @@
 #include "analysis/compare/comparison.hpp"
 #include "analysis/report/network_picture.hpp"
 #include "analysis/report/report.hpp"
+#include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
@@ -28,15 +29,6 @@ namespace village {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string iso_time(std::chrono::system_clock::time_point when) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // Parents per reporting group of a synthesised community, as the model names them.
 std::map<std::string, double> group_sizes(const World& world, const CommunitySpec& spec) {
@@ -419,6 +411,7 @@ int compare_command(const CompareOptions& options) {
   manifest["baseline"] = chosen[baseline]->name;
   manifest["replicates"] = replicates;
   manifest["threads"] = threads;
+  manifest["host"] = host_name();
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(end);
   manifest["wall_seconds"] = wall;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "analysis/replicate_statistics.hpp"
+#include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/output.hpp"
@@ -17,20 +18,6 @@ namespace village {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string iso_time(std::chrono::system_clock::time_point when) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-std::string host_name() {
-  char name[256] = {};
-  return ::gethostname(name, sizeof name - 1) == 0 ? name : "unknown";
-}
 
 nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunRecord>& runs,
                                 int threads, std::chrono::system_clock::time_point start,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "models/parent_support/parent_support_model.hpp"
 #include "scenarios/suggest.hpp"
 #include "scenarios/toml_fields.hpp"
 
@@ -23,27 +24,9 @@ ParamSpec euros(std::string name, double value, std::string unit, std::string de
           .source = std::move(source)};
 }
 
-// Outcomes a comparison can rank strategies on: the model's means over parents (and
-// incident_cooperation, a share of incidents).
+// Outcomes a comparison can rank strategies on: those the model records per group.
 const std::vector<std::string>& known_outcomes() {
-  static const std::vector<std::string> names{"reach",
-                                              "institutional_trust",
-                                              "help_seeking",
-                                              "incident_cooperation",
-                                              "trusted_ties",
-                                              "willingness",
-                                              "informal_participation",
-                                              "invited",
-                                              "attendance",
-                                              "support_ties",
-                                              "isolated",
-                                              "stress",
-                                              "competence",
-                                              "limit_setting",
-                                              "youth_risk",
-                                              "volunteers",
-                                              "retention"};
-  return names;
+  return parent_support::outcome_names();
 }
 
 const toml::table& as_table(const toml::node& node, const std::string& name,

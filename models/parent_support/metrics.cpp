@@ -86,6 +86,18 @@ constexpr std::array<const char*, kChannelCount> kChannelNames{
 
 }  // namespace
 
+const std::vector<std::string>& outcome_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (Value v : kMeans)
+      list.emplace_back(kValueNames[v]);
+    list.emplace_back("incident_cooperation");
+    list.emplace_back("retention");
+    return list;
+  }();
+  return names;
+}
+
 void ParentSupportModel::observe(const World& world, Observation& observation) const {
   const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
   const CsrLayer& figures = world.layer(std::string(community::layer::key_figures));

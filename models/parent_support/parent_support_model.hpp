@@ -152,4 +152,8 @@ class ParentSupportModel : public Model {
 
 ModelInfo parent_support_model_info();
 
+// The outcomes recorded per parent group that strategies can be ranked on: the means
+// over parents, and the shares incident_cooperation and retention (metrics.cpp).
+const std::vector<std::string>& outcome_names();
+
 }  // namespace village::parent_support

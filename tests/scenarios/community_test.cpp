@@ -320,7 +320,7 @@ households_per_secondary_school = 30
   CHECK(community_expected_agents(*scenario.community) >= world.population.size());
 }
 
-TEST_CASE("community: vulnerability factors keep each community's shares; counts add up",
+TEST_CASE("community: vulnerability factors keep each community's shares and counts add up",
           "[unit][community]") {
   const auto scenario =
       load_community("vulnerability.toml", three_communities("vulnerable_min_factors = 2\n"));
@@ -564,7 +564,7 @@ TEST_CASE("community: initial institutional trust is lower per vulnerability fac
     CHECK(pooled_sum[v] / pooled_n[v] < pooled_sum[v - 1] / pooled_n[v - 1]);
 }
 
-TEST_CASE("community: parents sit in schools and classes; the school layer is each class",
+TEST_CASE("community: parents sit in schools and classes, and the school layer is each class",
           "[unit][community]") {
   const NodeId class_size = 25;
   const auto scenario =

@@ -50,7 +50,7 @@ TEST_CASE("part 2, pattern 2 (M10): like-minded groups retain better than mixed 
 
 TEST_CASE(
     "part 2, pattern 3 (M20): without structural support a parent network dies after "
-    "its driver leaves; with support it lives",
+    "its driver leaves, with support it lives",
     "[parent_support][pattern]") {
   const PairedRuns runs = run_pairs("networks.toml", set("outreach.structural_support", true),
                                     set("outreach.structural_support", false));

@@ -53,7 +53,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "pattern 4 (M6, M7): a partnership raises help seeking with a language barrier; "
+    "pattern 4 (M6, M7): a partnership raises help seeking with a language barrier, and "
     "a missing condition weakens it",
     "[parent_support][pattern]") {
   const PairedRuns with = run_pairs("district.toml", set("outreach.partnership", true),
