@@ -52,6 +52,46 @@ struct AnalyzeOptions {
 // `village analyze network`: nodes.csv and graph.json for a network or a scenario's world.
 int analyze_network_command(const AnalyzeOptions& options);
 int validate_command(const std::string& scenario);
+
+struct SweepOptions {
+  std::string scenario;
+  std::string design = "lhs";          // grid | lhs | sobol | morris
+  std::optional<std::size_t> samples;  // grid: levels per factor; lhs: points;
+                                       // sobol: base sample N; morris: trajectories
+  std::size_t morris_levels = 4;
+  std::optional<std::uint32_t> replicates;  // per design point
+  std::vector<std::string> params;          // NAME=LO:HI[:log|:int] or NAME=a,b,c
+  std::optional<std::uint64_t> seed;
+  std::optional<int> threads;
+  std::string shard;  // "I/N": only the I-th of N slices of the tasks
+  std::string out;    // empty: runs/<scenario name>_sweep
+  bool timeseries = false;
+  bool quiet = false;
+};
+
+// `village sweep`: design.csv, results.csv, manifest.json; resumable (tasks.journal).
+int sweep_command(const SweepOptions& options);
+
+struct SweepMergeOptions {
+  std::vector<std::string> folders;  // shard outputs of one sweep
+  std::string out;
+  bool quiet = false;
+};
+
+// `village sweep merge`: the shards' records combined into the files one run writes.
+int sweep_merge_command(const SweepMergeOptions& options);
+
+struct SensitivityOptions {
+  std::string folder;  // a finished sobol or morris sweep
+  std::string out;     // empty: the sweep's folder
+  std::size_t bootstrap = 1000;
+  std::string statistic = "final";  // final | mean (results.csv column)
+  bool quiet = false;
+};
+
+// `village analyze sensitivity`: Sobol or Morris indices with bootstrap intervals, per
+// outcome: sensitivity.csv and sensitivity.html.
+int analyze_sensitivity_command(const SensitivityOptions& options);
 // Parameter tables of every model and generator, as Markdown (docs/ODD.md, reference).
 int params_command(const std::string& only);
 

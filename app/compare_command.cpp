@@ -17,6 +17,7 @@
 #include "analysis/report/report.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
+#include "app/progress.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/suggest.hpp"
@@ -82,43 +83,6 @@ class PictureTaker : public Model {
   std::uint32_t last_step_;
   PictureOptions options_;
   NetworkPicture* out_;
-};
-
-std::string format_duration(double seconds) {
-  if (!std::isfinite(seconds) || seconds < 0) return "?";
-  const auto s = static_cast<long>(std::lround(seconds));
-  if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
-  if (s >= 60) return fmt::format("{}m{:02}s", s / 60, s % 60);
-  return fmt::format("{}s", s);
-}
-
-// A progress bar on stderr, redrawn as tasks finish (only on a terminal).
-class Progress {
- public:
-  Progress(std::size_t total, bool enabled)
-      : total_(total), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void done_one() {
-    if (!enabled_) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    ++done_;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0;
-    const double left = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0;
-    const std::size_t width = 30;
-    const std::size_t filled = total_ == 0 ? width : width * done_ / total_;
-    fmt::print(stderr, "\r[{}{}] {}/{} runs, {:.2f} runs/s, {} left   ", std::string(filled, '#'),
-               std::string(width - filled, '.'), done_, total_, rate, format_duration(left));
-    if (done_ == total_) fmt::print(stderr, "\n");
-    std::fflush(stderr);
-  }
-
- private:
-  std::size_t total_;
-  std::size_t done_ = 0;
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-  std::mutex mutex_;
 };
 
 std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies) {
@@ -248,7 +212,8 @@ int compare_command(const CompareOptions& options) {
   const auto clock_start = std::chrono::steady_clock::now();
   const WorldFactory make_world = make_world_factory(scenario);
   const ModelInfo& model = *scenario.model;
-  Progress progress(strategies * replicates, !options.quiet && ::isatty(STDERR_FILENO) != 0);
+  Progress progress(strategies * replicates, "runs",
+                    !options.quiet && ::isatty(STDERR_FILENO) != 0);
   std::exception_ptr failure;
   std::mutex failure_mutex;
   // Task k: replicate k / strategies of strategy k % strategies, so that the replicates

@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "sim/error.hpp"
+#include "sim/sweep/task_farm.hpp"
 #include "village/version.hpp"
 
 namespace {
@@ -23,11 +24,15 @@ Examples:
   village params sir          # parameters of one model, as a Markdown table
   village analyze network friends.csv --out runs/friends
   village analyze network scenarios/examples/sir_demo.toml --week 10
+  village sweep scenarios/examples/sir_demo.toml --design lhs --samples 20 \
+      --param model.transmissibility=0.05:0.4 --param network.mean_degree=4:12 --out runs/sweep
+  village sweep merge runs/shard1 runs/shard2 --out runs/sweep
+  village analyze sensitivity runs/sobol_sweep
 )";
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_cli(int argc, char** argv) {
   CLI::App app{"village: agent-based simulation of the support network around parents"};
   app.footer(kExamples);
   app.require_subcommand(1);
@@ -77,6 +82,40 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--out", compare.out, "output folder (default: runs/<scenario name>)");
   compare_cmd->add_flag("--quiet", compare.quiet, "print nothing on success but warnings");
 
+  village::SweepOptions sweep;
+  std::size_t sweep_samples = 0;
+  std::uint32_t sweep_replicates = 0;
+  std::uint64_t sweep_seed = 0;
+  int sweep_threads = 0;
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep", "run a design of parameter values (grid, lhs, sobol, morris) x replicates");
+  sweep_cmd->add_option("scenario", sweep.scenario, "scenario file (TOML)");
+  sweep_cmd->add_option("--design", sweep.design, "grid | lhs | sobol | morris (default lhs)")
+      ->check(CLI::IsMember({"grid", "lhs", "sobol", "morris"}));
+  auto* sweep_samples_opt = sweep_cmd->add_option(
+      "--samples", sweep_samples,
+      "grid: levels per range; lhs: points; sobol: base sample N; morris: trajectories");
+  sweep_cmd->add_option("--levels", sweep.morris_levels, "morris: grid levels p (default 4)");
+  auto* sweep_replicates_opt =
+      sweep_cmd->add_option("--replicates", sweep_replicates, "replicates per design point")
+          ->check(CLI::Range(1u, 10'000'000u));
+  sweep_cmd->add_option("--param", sweep.params,
+                        "NAME=LO:HI[:log|:int] or NAME=a,b,c (repeat for each factor)");
+  auto* sweep_seed_opt = sweep_cmd->add_option("--seed", sweep_seed, "master seed");
+  auto* sweep_threads_opt =
+      sweep_cmd->add_option("--threads", sweep_threads, "threads (default: all cores)")
+          ->check(CLI::Range(1, 4096));
+  sweep_cmd->add_option("--shard", sweep.shard, "I/N: run only the I-th of N slices of the tasks");
+  sweep_cmd->add_option("--out", sweep.out, "output folder (default: runs/<scenario>_sweep)");
+  sweep_cmd->add_flag("--timeseries", sweep.timeseries, "also write timeseries.csv");
+  sweep_cmd->add_flag("--quiet", sweep.quiet, "print nothing on success but warnings");
+  village::SweepMergeOptions merge;
+  auto* merge_cmd =
+      sweep_cmd->add_subcommand("merge", "combine the folders of a sharded sweep into one");
+  merge_cmd->add_option("folders", merge.folders, "the shards' output folders")->required();
+  merge_cmd->add_option("--out", merge.out, "output folder")->required();
+  merge_cmd->add_flag("--quiet", merge.quiet, "print nothing on success");
+
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file without running it");
   validate_cmd->add_option("scenario", validate_path, "scenario file (TOML)")->required();
@@ -117,6 +156,20 @@ int main(int argc, char** argv) {
       network_cmd->add_option("--threads", analyze_threads, "threads (default: all cores)")
           ->check(CLI::Range(1, 4096));
   network_cmd->add_flag("--quiet", analyze.quiet, "print nothing on success");
+  village::SensitivityOptions sensitivity;
+  auto* sensitivity_cmd = analyze_cmd->add_subcommand(
+      "sensitivity", "Sobol or Morris indices of a finished sweep: sensitivity.csv and .html");
+  sensitivity_cmd->add_option("folder", sensitivity.folder, "the sweep's output folder")
+      ->required();
+  sensitivity_cmd->add_option("--out", sensitivity.out, "output folder (default: the sweep's)");
+  sensitivity_cmd
+      ->add_option("--bootstrap", sensitivity.bootstrap, "bootstrap resamples (default 1000)")
+      ->check(CLI::Range(static_cast<std::size_t>(10), static_cast<std::size_t>(1'000'000)));
+  sensitivity_cmd
+      ->add_option("--statistic", sensitivity.statistic,
+                   "final (value at the last step) or mean (over the steps)")
+      ->check(CLI::IsMember({"final", "mean"}));
+  sensitivity_cmd->add_flag("--quiet", sensitivity.quiet, "print nothing on success");
 
   try {
     app.parse(argc, argv);
@@ -144,6 +197,19 @@ int main(int argc, char** argv) {
       if (*compare_threads_opt) compare.threads = compare_threads;
       return village::compare_command(compare);
     }
+    if (*merge_cmd) return village::sweep_merge_command(merge);
+    if (*sweep_cmd) {
+      if (sweep.scenario.empty()) {
+        throw village::InputError({}, "village sweep needs a scenario file",
+                                  "village sweep SCENARIO --design lhs --param NAME=LO:HI ...");
+      }
+      if (*sweep_samples_opt) sweep.samples = sweep_samples;
+      if (*sweep_replicates_opt) sweep.replicates = sweep_replicates;
+      if (*sweep_seed_opt) sweep.seed = sweep_seed;
+      if (*sweep_threads_opt) sweep.threads = sweep_threads;
+      return village::sweep_command(sweep);
+    }
+    if (*sensitivity_cmd) return village::analyze_sensitivity_command(sensitivity);
     if (*validate_cmd) return village::validate_command(validate_path);
     if (*params_cmd) return village::params_command(params_only);
     if (*network_cmd) {
@@ -155,6 +221,15 @@ int main(int argc, char** argv) {
   } catch (const village::InputError& e) {
     fmt::print(stderr, "{}\n", e.format());
     return kUserError;
+  } catch (const village::RemoteTaskError& e) {
+    // A task failed on another MPI rank, which formatted the line.
+    if (e.user_error()) {
+      fmt::print(stderr, "{}\n", e.what());
+      return kUserError;
+    }
+    fmt::print(stderr, "error: internal: {}; please report this with the scenario file\n",
+               e.what());
+    return 1;
   } catch (const std::bad_alloc&) {
     fmt::print(stderr,
                "error: out of memory; lower nodes or mean_degree, or use fewer --threads\n");
@@ -165,4 +240,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  // Under mpirun every rank runs the same command; a sweep farms its tasks out.
+  village::mpi_initialise(argc, argv);
+  const int code = run_cli(argc, argv);
+  village::mpi_finalise();
+  return code;
 }

@@ -1,5 +1,7 @@
 #include "models/model_registry.hpp"
 
+#include "models/test_functions.hpp"
+
 namespace village {
 
 const std::vector<ModelInfo>& model_registry() {
@@ -11,6 +13,8 @@ const std::vector<ModelInfo>& model_registry() {
       deffuant_model_info(),
       hegselmann_krause_model_info(),
       parent_support::parent_support_model_info(),
+      ishigami_model_info(),
+      sobol_g_model_info(),
   };
   return registry;
 }

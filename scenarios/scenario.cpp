@@ -332,19 +332,27 @@ Scenario load_scenario(const fs::path& path) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  Scenario scenario;
-  scenario.path = path;
-  scenario.text = buffer.str();
+  std::string text = buffer.str();
+  const toml::table root = parse_scenario_text(text, file);
+  return scenario_from_table(root, path, std::move(text));
+}
 
-  toml::table root;
+toml::table parse_scenario_text(const std::string& text, const std::string& file) {
   try {
-    root = toml::parse(scenario.text, file);
+    return toml::parse(text, file);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
     throw InputError({file, static_cast<int>(begin.line), static_cast<int>(begin.column)},
                      fmt::format("invalid TOML: {}", error.description()),
                      "see docs/scenario-reference.md for the file's shape");
   }
+}
+
+Scenario scenario_from_table(const toml::table& root, const fs::path& path, std::string text) {
+  const std::string file = path.string();
+  Scenario scenario;
+  scenario.path = path;
+  scenario.text = std::move(text);
 
   // The fixed sections plus every table a model declares beside [model] ([outreach], ...).
   std::vector<std::string> sections{"run",        "network", "community", "model",

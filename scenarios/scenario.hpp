@@ -3,6 +3,8 @@
 // Loading validates everything before any work: types, ranges, unknown keys (with a
 // "did you mean"), files, and whether the network fits in memory.
 
+#include <toml++/toml.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -49,6 +51,15 @@ WorldFactory make_world_factory(const Scenario& scenario);
 
 // Reads and validates a scenario file. Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path);
+
+// The two halves of load_scenario, for callers that change the parsed file before it
+// is validated (a sweep sets its design point's values): parse_scenario_text throws
+// InputError at the TOML syntax error; scenario_from_table validates a parsed file as
+// load_scenario does, with `path` for locations and relative files and `text` kept as
+// the file as read.
+toml::table parse_scenario_text(const std::string& text, const std::string& file);
+Scenario scenario_from_table(const toml::table& root, const std::filesystem::path& path,
+                             std::string text);
 
 // The [run] section's declared parameters (for documentation and validation).
 const std::vector<ParamSpec>& run_params();

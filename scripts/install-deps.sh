@@ -9,7 +9,7 @@ packages=(
   libcli11-dev catch2 libbenchmark-dev libtomlplusplus-dev librandom123-dev
   libfmt-dev nlohmann-json3-dev
   libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
-  zlib1g-dev chromium
+  zlib1g-dev chromium libopenmpi-dev openmpi-bin
 )
 
 missing=()

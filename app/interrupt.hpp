@@ -1,0 +1,19 @@
+#pragma once
+// SIGINT and SIGTERM during long commands: the first asks the command to stop handing
+// out work (it finishes what runs, keeps what is recorded, and exits with
+// kInterrupted); a second one ends the process at once.
+
+#include <atomic>
+
+namespace village {
+
+// The exit code of a command stopped by a signal (a resumable sweep says so).
+inline constexpr int kInterrupted = 3;
+
+// Installs the handlers (idempotent) and returns the flag they raise.
+const std::atomic<bool>& install_interrupt_handlers();
+
+// Which signal raised the flag (0: none).
+int interrupt_signal();
+
+}  // namespace village

@@ -1,0 +1,38 @@
+#pragma once
+// What a sweep writes: each task's result as one journal record, and the files made
+// from the records (design.csv, results.csv, timeseries.csv, manifest.json). The files
+// depend only on the records, so a resumed, sharded-and-merged or MPI sweep writes the
+// same bytes as one uninterrupted run.
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/sweep_plan.hpp"
+#include "sim/runner.hpp"
+
+namespace village {
+
+// One task's record: per (metric, group) its value at the last step and its mean over
+// the recorded steps; with the time series, every recorded row. Values are written as
+// the shortest text that reads back to the same double.
+std::string encode_task_result(const RunRecord& run, bool timeseries);
+
+// design.csv: point, then one column per factor (the values the point ran with).
+std::string design_csv(const SweepPlan& plan);
+
+// results.csv: point,replicate,metric,group,final,mean; tasks in id order. Names are
+// quoted as CSV needs.
+std::string results_csv(const std::map<std::uint64_t, std::string>& records,
+                        std::uint32_t replicates);
+// timeseries.csv: point,replicate,step,metric,group,value.
+std::string timeseries_csv(const std::map<std::uint64_t, std::string>& records,
+                           std::uint32_t replicates);
+
+// The design part of manifest.json: what `village analyze sensitivity` rebuilds the
+// design from.
+nlohmann::ordered_json design_json(const SweepPlan& plan);
+
+}  // namespace village
