@@ -119,6 +119,8 @@ int sweep_command(const SweepOptions& options) {
   std::vector<std::uint64_t> pending;
   if (leader) {
     create_output_folder(out);
+    // A sweep killed while writing its files leaves their temporaries behind.
+    remove_stale_temporaries(out, {"design.csv", "results.csv", "timeseries.csv", "manifest.json"});
     const std::string shard_key =
         fmt::format("{} shard {}/{}", plan.key, request.shard_index + 1, request.shard_count);
     journal = std::make_unique<TaskJournal>(out / kJournal, shard_key);

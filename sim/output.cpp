@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -70,6 +71,28 @@ void write_files_atomically(
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
   write_files_atomically({{path, content}});
+}
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
+                                     const std::vector<std::string>& names) {
+  std::size_t removed = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string file = entry.path().filename().string();
+    for (const std::string& name : names) {
+      const std::string prefix = "." + name + ".tmp-";
+      if (file.rfind(prefix, 0) != 0) continue;
+      const std::string pid_text = file.substr(prefix.size());
+      if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos)
+        continue;
+      const auto pid = static_cast<pid_t>(std::stol(pid_text));
+      // Another process still writing it keeps its file.
+      if (pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM)) continue;
+      std::error_code ignored;
+      removed += std::filesystem::remove(entry.path(), ignored) ? 1 : 0;
+    }
+  }
+  return removed;
 }
 
 std::string format_value(double value) {

@@ -20,6 +20,12 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 void write_files_atomically(
     const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
+// Removes the temporary files that write_files_atomically leaves beside `names` in
+// `folder` when its process is killed mid-write (".<name>.tmp-<pid>" of a process that
+// no longer runs). Returns how many it removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
+                                     const std::vector<std::string>& names);
+
 // Long format: run,step,metric,group,value; rows in run order, then step order.
 std::string timeseries_csv(const std::vector<RunRecord>& runs);
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -98,6 +99,14 @@ void write_all(int fd, const std::string& text, const std::filesystem::path& pat
   }
 }
 
+// One sweep at a time writes a journal: a second one (a requeued Slurm job while the
+// first still runs) is refused instead of interleaving records.
+void lock_or_refuse(int fd, const std::filesystem::path& path) {
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
+  throw InputError({path.string()}, "another village sweep is writing this folder",
+                   "wait for it to finish, or stop it; then run the command again to resume");
+}
+
 }  // namespace
 
 std::string crc32_hex(const std::string& text) {
@@ -119,10 +128,13 @@ TaskJournal::TaskJournal(const std::filesystem::path& path, const std::string& k
                        "this folder holds a sweep of another scenario, design or options",
                        "run the same command as before to resume, or choose another --out");
     }
-    records_ = std::move(parsed.records);
-    dropped_ = parsed.dropped;
     fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd_ < 0) fail_io(path, "open");
+    lock_or_refuse(fd_, path);
+    // Read again under the lock: the file is ours now.
+    parsed = parse(read_all(path));
+    records_ = std::move(parsed.records);
+    dropped_ = parsed.dropped;
     // Cut off a torn tail so that new records follow a whole line.
     if (::ftruncate(fd_, static_cast<off_t>(parsed.valid_bytes)) != 0) fail_io(path, "repair");
     if (::lseek(fd_, 0, SEEK_END) < 0) fail_io(path, "open");
@@ -134,6 +146,7 @@ TaskJournal::TaskJournal(const std::filesystem::path& path, const std::string& k
     if (fd_ < 0) fail_io(path, "create");
     write_all(fd_, std::string(kMagic) + key + "\n", path);
     if (::fsync(fd_) != 0) fail_io(path, "write");
+    lock_or_refuse(fd_, path);
     if (std::rename(temporary.c_str(), path.c_str()) != 0) fail_io(path, "create");
   }
 }

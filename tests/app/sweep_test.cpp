@@ -446,3 +446,51 @@ TEST_CASE("sweep: 1 and 3 MPI ranks give byte-identical results", "[sweep][mpi]"
   }
 }
 #endif
+
+TEST_CASE("sweep: the network generator and its parameters are factors too", "[sweep][unit]") {
+  const fs::path dir = fresh_directory("sweep_network");
+  write_text(dir / "sir.toml", R"([run]
+steps = 30
+replicates = 2
+seed = 4
+[network]
+generator = "erdos_renyi"
+nodes = 2000
+mean_degree = 6
+[model]
+kind = "sir"
+transmissibility = 0.3
+)");
+  const auto run = run_village(
+      "sweep " + (dir / "sir.toml").string() +
+          " --design grid --samples 2 --param network.generator=erdos_renyi,watts_strogatz"
+          " --param model.transmissibility=0.05:0.4 --out " +
+          (dir / "out").string() + " --quiet",
+      dir);
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(read_file(dir / "out" / "design.csv") ==
+        "point,network.generator,model.transmissibility\n0,erdos_renyi,0.05\n1,erdos_renyi,0.4\n"
+        "2,watts_strogatz,0.05\n3,watts_strogatz,0.4\n");
+  // Above the epidemic threshold (1/6) the outbreak is large on both networks, below it small;
+  // and the two networks give different epidemics on the same seeds.
+  const std::string results = read_file(dir / "out" / "results.csv");
+  const auto final_value = [&](const std::string& prefix) {
+    const auto at = results.find(prefix);
+    REQUIRE(at != std::string::npos);
+    const auto start = at + prefix.size();
+    return std::stod(results.substr(start, results.find(',', start) - start));
+  };
+  CHECK(final_value("1,0,recovered,all,") > 0.5);
+  CHECK(final_value("3,0,recovered,all,") > 0.5);
+  CHECK(final_value("0,0,recovered,all,") < 0.05);
+  CHECK(final_value("1,0,recovered,all,") != final_value("3,0,recovered,all,"));
+  // A generator that does not read a key of the file is refused at its design point.
+  const auto bad = run_village("sweep " + (dir / "sir.toml").string() +
+                                   " --design grid --param network.generator=barabasi_albert,"
+                                   "erdos_renyi --out " +
+                                   (dir / "bad").string(),
+                               dir);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("design point 0 (network.generator=barabasi_albert)") != std::string::npos);
+}

@@ -1,5 +1,7 @@
 #include "sim/output.hpp"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -71,4 +73,20 @@ TEST_CASE("values are written as the shortest text that reads back exactly", "[u
     CHECK(std::stod(village::format_value(v)) == v);
   }
   CHECK(village::format_value(0.5) == "0.5");
+}
+
+TEST_CASE("stale temporaries of killed writers are removed, live ones kept", "[unit]") {
+  const auto dir = std::filesystem::temp_directory_path() / "village_stale_temporaries";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto touch = [&](const std::string& name) { std::ofstream(dir / name) << "partial"; };
+  touch(".results.csv.tmp-999999999");  // above any pid_max: that process is gone
+  touch(".results.csv.tmp-" + std::to_string(::getppid()));  // the parent still runs
+  touch(".other.csv.tmp-999999999");                         // not a name we were given
+  touch("results.csv");
+  CHECK(village::remove_stale_temporaries(dir, {"results.csv", "design.csv"}) == 1);
+  CHECK_FALSE(std::filesystem::exists(dir / ".results.csv.tmp-999999999"));
+  CHECK(std::filesystem::exists(dir / (".results.csv.tmp-" + std::to_string(::getppid()))));
+  CHECK(std::filesystem::exists(dir / ".other.csv.tmp-999999999"));
+  CHECK(std::filesystem::exists(dir / "results.csv"));
 }

@@ -84,3 +84,9 @@ TEST_CASE("a file that is not a journal is refused", "[unit][sweep]") {
   std::ofstream(path) << "point,value\n";
   CHECK_THROWS_AS(TaskJournal(path, "k"), InputError);
 }
+
+TEST_CASE("a second writer of the same journal is refused", "[unit][sweep]") {
+  const fs::path path = fresh("locked");
+  TaskJournal first(path, "k");
+  CHECK_THROWS_AS(TaskJournal(path, "k"), InputError);
+}
