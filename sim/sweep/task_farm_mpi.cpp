@@ -26,11 +26,16 @@ constexpr int kTagStop = 5;
 constexpr int kQueuedPerWorker = 2;
 
 void worker_loop(const TaskWork& work) {
+  // A result is sent without waiting for rank 0 to take it: a large result goes by
+  // rendezvous, and rank 0 may be busy with a task of its own, so a blocking send would
+  // idle this worker until then. The buffer lives until the next send completes.
+  std::string in_flight;
+  MPI_Request request = MPI_REQUEST_NULL;
   while (true) {
     std::uint64_t task = 0;
     MPI_Status status;
     MPI_Recv(&task, 1, MPI_UINT64_T, 0, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
-    if (status.MPI_TAG == kTagStop) return;
+    if (status.MPI_TAG == kTagStop) break;
     std::string message(sizeof task, '\0');
     std::memcpy(message.data(), &task, sizeof task);
     int tag = kTagResult;
@@ -43,8 +48,12 @@ void worker_loop(const TaskWork& work) {
       message += error.what();
       tag = kTagInternalError;
     }
-    MPI_Send(message.data(), static_cast<int>(message.size()), MPI_CHAR, 0, tag, MPI_COMM_WORLD);
+    MPI_Wait(&request, MPI_STATUS_IGNORE);
+    in_flight = std::move(message);
+    MPI_Isend(in_flight.data(), static_cast<int>(in_flight.size()), MPI_CHAR, 0, tag,
+              MPI_COMM_WORLD, &request);
   }
+  MPI_Wait(&request, MPI_STATUS_IGNORE);
 }
 
 }  // namespace
