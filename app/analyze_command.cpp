@@ -11,6 +11,7 @@
 #include "analysis/network/graph_input.hpp"
 #include "analysis/network/network_report.hpp"
 #include "app/commands.hpp"
+#include "app/files.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/import/import.hpp"
 #include "sim/output.hpp"
@@ -147,13 +148,7 @@ int analyze_network_command(const AnalyzeOptions& options) {
 
   const fs::path out = options.out.empty() ? fs::path("runs") / (input.stem().string() + "_network")
                                            : fs::path(options.out);
-  std::error_code error;
-  fs::create_directories(out, error);
-  if (error) {
-    throw InputError({out.string()},
-                     fmt::format("cannot create the output folder ({})", error.message()),
-                     "choose another folder with --out");
-  }
+  create_output_folder(out);
   write_files_atomically(
       {{out / "nodes.csv", report.nodes_csv}, {out / "graph.json", graph.dump(2) + "\n"}});
 

@@ -17,6 +17,7 @@
 #include "analysis/report/report.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
+#include "app/files.hpp"
 #include "app/progress.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
@@ -184,13 +185,7 @@ int compare_command(const CompareOptions& options) {
 
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
-  std::error_code error;
-  fs::create_directories(out, error);
-  if (error) {
-    throw InputError({out.string()},
-                     fmt::format("cannot create the output folder ({})", error.message()),
-                     "choose another folder with --out");
-  }
+  create_output_folder(out);
 
   const std::size_t strategies = chosen.size();
   const std::size_t replicates = scenario.plan.replicates;

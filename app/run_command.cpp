@@ -8,6 +8,7 @@
 #include "analysis/replicate_statistics.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
+#include "app/files.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/output.hpp"
 #include "sim/parallel.hpp"
@@ -83,13 +84,7 @@ int run_command(const RunOptions& options) {
 
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
-  std::error_code error;
-  fs::create_directories(out, error);
-  if (error) {
-    throw InputError({out.string()},
-                     fmt::format("cannot create the output folder ({})", error.message()),
-                     "choose another folder with --out");
-  }
+  create_output_folder(out);
 
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();

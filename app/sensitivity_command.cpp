@@ -120,10 +120,9 @@ std::string html_page(const std::string& folder, const std::string& kind,
   for (const auto& [outcome, list] : by_outcome) {
     if (outcome.second != "all") continue;
     std::vector<EffectBar> bars;
-    std::size_t colour = 0;
     for (const IndexRow* row : list) {
       if (!row->has_interval) continue;
-      bars.push_back({row->factor + " " + row->index, chart_colour(row->index == "ST" ? 1 : colour),
+      bars.push_back({row->factor + " " + row->index, chart_colour(row->index == "ST" ? 1 : 0),
                       row->estimate, row->low, row->high});
     }
     body += "<figure>" +

@@ -35,7 +35,6 @@ TaskFarmReport run_task_farm(std::span<const std::uint64_t> tasks, int threads,
     }
   }
   if (first_error) std::rethrow_exception(first_error);
-  report.stopped = report.finished < tasks.size();
   return report;
 }
 

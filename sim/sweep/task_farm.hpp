@@ -31,7 +31,6 @@ class RemoteTaskError : public std::runtime_error {
 
 struct TaskFarmReport {
   std::uint64_t finished = 0;  // tasks whose result reached `done`
-  bool stopped = false;        // `stop` was raised before every task was handed out
 };
 
 // Threads: tasks are taken with a dynamic schedule. Once `stop` is raised no new task
@@ -55,7 +54,5 @@ void mpi_initialise(int& argc, char**& argv);
 void mpi_finalise();
 int mpi_rank();
 int mpi_size();
-// Ends every rank (after an error on one of them).
-[[noreturn]] void mpi_abort(int code);
 
 }  // namespace village

@@ -1,5 +1,4 @@
 // The distributed task farm without MPI: one process, its threads.
-#include <cstdlib>
 
 #include "sim/sweep/task_farm.hpp"
 
@@ -18,9 +17,6 @@ int mpi_rank() {
 }
 int mpi_size() {
   return 1;
-}
-void mpi_abort(int code) {
-  std::exit(code);
 }
 
 }  // namespace village

@@ -99,11 +99,6 @@ int mpi_size() {
   return size;
 }
 
-void mpi_abort(int code) {
-  if (g_initialised) MPI_Abort(MPI_COMM_WORLD, code);
-  std::exit(code);
-}
-
 TaskFarmReport run_distributed_task_farm(std::span<const std::uint64_t> tasks, int threads,
                                          const TaskWork& work, const TaskDone& done,
                                          const std::atomic<bool>& stop) {
@@ -182,7 +177,6 @@ TaskFarmReport run_distributed_task_farm(std::span<const std::uint64_t> tasks, i
   }
   if (local_error) std::rethrow_exception(local_error);
   if (!remote_error.empty()) throw RemoteTaskError(remote_error, remote_user_error);
-  report.stopped = report.finished < tasks.size();
   return report;
 }
 

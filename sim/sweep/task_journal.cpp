@@ -101,11 +101,9 @@ void write_all(int fd, const std::string& text, const std::filesystem::path& pat
 
 // One sweep at a time writes a journal: a second one (a requeued Slurm job while the
 // first still runs) is refused instead of interleaving records.
-void lock_or_refuse(int fd, const std::filesystem::path& path) {
-  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
-  throw InputError({path.string()}, "another village sweep is writing this folder",
-                   "wait for it to finish, or stop it; then run the command again to resume");
-}
+constexpr const char* kLocked = "another village sweep is writing this folder";
+constexpr const char* kLockedHint =
+    "wait for it to finish, or stop it; then run the command again to resume";
 
 }  // namespace
 
@@ -118,21 +116,23 @@ std::string crc32_hex(const std::string& text) {
 TaskJournal::TaskJournal(const std::filesystem::path& path, const std::string& key) : path_(path) {
   const bool exists = std::filesystem::exists(path);
   if (exists) {
-    Parsed parsed = parse(read_all(path));
-    if (!parsed.is_journal) {
-      throw InputError({path.string()}, "the file is not a sweep journal",
-                       "choose another --out folder, or remove the file");
-    }
-    if (parsed.key != key) {
-      throw InputError({path.string()},
-                       "this folder holds a sweep of another scenario, design or options",
-                       "run the same command as before to resume, or choose another --out");
-    }
     fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd_ < 0) fail_io(path, "open");
-    lock_or_refuse(fd_, path);
-    // Read again under the lock: the file is ours now.
-    parsed = parse(read_all(path));
+    // Read under the lock, so that the records are those no other sweep is appending to.
+    const auto refuse = [&](const char* problem, const char* hint) {
+      ::close(fd_);
+      fd_ = -1;
+      throw InputError({path.string()}, problem, hint);
+    };
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) refuse(kLocked, kLockedHint);
+    Parsed parsed = parse(read_all(path));
+    if (!parsed.is_journal) {
+      refuse("the file is not a sweep journal", "choose another --out folder, or remove the file");
+    }
+    if (parsed.key != key) {
+      refuse("this folder holds a sweep of another scenario, design or options",
+             "run the same command as before to resume, or choose another --out");
+    }
     records_ = std::move(parsed.records);
     dropped_ = parsed.dropped;
     // Cut off a torn tail so that new records follow a whole line.
@@ -146,7 +146,8 @@ TaskJournal::TaskJournal(const std::filesystem::path& path, const std::string& k
     if (fd_ < 0) fail_io(path, "create");
     write_all(fd_, std::string(kMagic) + key + "\n", path);
     if (::fsync(fd_) != 0) fail_io(path, "write");
-    lock_or_refuse(fd_, path);
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0)
+      throw InputError({path.string()}, kLocked, kLockedHint);
     if (std::rename(temporary.c_str(), path.c_str()) != 0) fail_io(path, "create");
   }
 }

@@ -30,31 +30,13 @@ using village_test::write_text;
 
 namespace {
 
-const char* kIshigami = R"([run]
-steps = 1
-replicates = 1
-seed = 11
-
-[network]
-generator = "complete"
-nodes = 1
-
-[model]
-kind = "ishigami"
-)";
-
-const char* kSobolG = R"([run]
-steps = 1
-replicates = 1
-seed = 5
-
-[network]
-generator = "complete"
-nodes = 1
-
-[model]
-kind = "sobol_g"
-)";
+// One step of an analytic test function ("ishigami", "sobol_g") on a one-node network.
+std::string function_scenario(const std::string& kind, int seed) {
+  return "[run]\nsteps = 1\nreplicates = 1\nseed = " + std::to_string(seed) +
+         "\n\n[network]\ngenerator = \"complete\"\nnodes = 1\n\n[model]\nkind = \"" + kind + "\"\n";
+}
+const std::string kIshigami = function_scenario("ishigami", 11);
+const std::string kSobolG = function_scenario("sobol_g", 5);
 
 // A small community whose tasks take some milliseconds each, so that a signal can land
 // while tasks run.
