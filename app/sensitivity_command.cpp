@@ -9,9 +9,7 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "analysis/compare/comparison.hpp"
 #include "analysis/report/html_escape.hpp"

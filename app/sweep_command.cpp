@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "app/clock.hpp"
 #include "app/commands.hpp"
@@ -83,7 +84,7 @@ std::string run_task(const SweepPlan& plan, std::uint64_t task) {
   const auto replicate = static_cast<std::uint32_t>(task % plan.replicates);
   const Scenario scenario = plan.point_scenario(point);
   const ModelInfo& model = *scenario.model;
-  const ParamValues values = scenario.model_values;
+  const ParamValues& values = scenario.model_values;
   const RunRecord record = run_one(replicate, scenario.plan, make_world_factory(scenario),
                                    [&model, &values]() { return model.make(values); });
   return encode_task_result(record, plan.request.timeseries);
@@ -165,11 +166,8 @@ int sweep_command(const SweepOptions& options) {
   std::map<std::uint64_t, std::string> records;
   for (const std::uint64_t task : plan.tasks)
     records.emplace(task, journal->records().at(task));
-  std::vector<std::pair<fs::path, std::string>> files;
+  auto files = record_files(out, records, plan.replicates, plan.request.timeseries);
   files.emplace_back(out / "design.csv", design_csv(plan));
-  files.emplace_back(out / "results.csv", results_csv(records, plan.replicates));
-  if (plan.request.timeseries)
-    files.emplace_back(out / "timeseries.csv", timeseries_csv(records, plan.replicates));
   files.emplace_back(
       out / "manifest.json",
       sweep_manifest(plan, threads, ranks, start, end, wall, report.finished).dump(2) + "\n");

@@ -2,10 +2,8 @@
 // combined into the files an unsharded run writes, byte for byte.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 #include "app/commands.hpp"
 #include "app/files.hpp"
@@ -122,10 +120,8 @@ int sweep_merge_command(const SweepMergeOptions& options) {
 
   const fs::path out = options.out;
   create_output_folder(out);
-  std::vector<std::pair<fs::path, std::string>> outputs;
+  auto outputs = record_files(out, records, replicates, timeseries);
   outputs.emplace_back(out / "design.csv", first.design_csv);
-  outputs.emplace_back(out / "results.csv", results_csv(records, replicates));
-  if (timeseries) outputs.emplace_back(out / "timeseries.csv", timeseries_csv(records, replicates));
   outputs.emplace_back(out / "manifest.json", manifest.dump(2) + "\n");
   write_files_atomically(outputs);
   if (!options.quiet) {

@@ -18,10 +18,6 @@ struct Accumulated {
   std::uint32_t count = 0;
 };
 
-std::string value_text(double value) {
-  return format_value(value);
-}
-
 }  // namespace
 
 std::string encode_task_result(const RunRecord& run, bool timeseries) {
@@ -40,13 +36,13 @@ std::string encode_task_result(const RunRecord& run, bool timeseries) {
   nlohmann::json& final_rows = json["final"] = nlohmann::json::array();
   for (const auto& key : order) {
     const Accumulated& a = values.at(key);
-    final_rows.push_back({key.first, key.second, value_text(a.final_value),
-                          value_text(a.sum / static_cast<double>(a.count))});
+    final_rows.push_back({key.first, key.second, format_value(a.final_value),
+                          format_value(a.sum / static_cast<double>(a.count))});
   }
   if (timeseries) {
     nlohmann::json& series = json["series"] = nlohmann::json::array();
     for (const MetricRow& row : run.rows)
-      series.push_back({row.step, row.metric, row.group, value_text(row.value)});
+      series.push_back({row.step, row.metric, row.group, format_value(row.value)});
   }
   // dump() escapes control characters, so the record is one line.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -68,37 +64,35 @@ std::string design_csv(const SweepPlan& plan) {
   return fmt::to_string(out);
 }
 
-std::string results_csv(const std::map<std::uint64_t, std::string>& records,
-                        std::uint32_t replicates) {
-  fmt::memory_buffer out;
-  auto it = std::back_inserter(out);
-  fmt::format_to(it, "point,replicate,metric,group,final,mean\n");
+std::vector<std::pair<std::filesystem::path, std::string>> record_files(
+    const std::filesystem::path& folder, const std::map<std::uint64_t, std::string>& records,
+    std::uint32_t replicates, bool timeseries) {
+  fmt::memory_buffer results;
+  fmt::memory_buffer series;
+  auto results_out = std::back_inserter(results);
+  auto series_out = std::back_inserter(series);
+  fmt::format_to(results_out, "point,replicate,metric,group,final,mean\n");
+  fmt::format_to(series_out, "point,replicate,step,metric,group,value\n");
   for (const auto& [task, record] : records) {
     const nlohmann::json json = nlohmann::json::parse(record);
+    const std::uint64_t point = task / replicates;
+    const std::uint64_t replicate = task % replicates;
     for (const auto& row : json.at("final")) {
-      fmt::format_to(it, "{},{},{},{},{},{}\n", task / replicates, task % replicates,
+      fmt::format_to(results_out, "{},{},{},{},{},{}\n", point, replicate,
                      csv_field(row[0].get<std::string>()), csv_field(row[1].get<std::string>()),
                      row[2].get<std::string>(), row[3].get<std::string>());
     }
-  }
-  return fmt::to_string(out);
-}
-
-std::string timeseries_csv(const std::map<std::uint64_t, std::string>& records,
-                           std::uint32_t replicates) {
-  fmt::memory_buffer out;
-  auto it = std::back_inserter(out);
-  fmt::format_to(it, "point,replicate,step,metric,group,value\n");
-  for (const auto& [task, record] : records) {
-    const nlohmann::json json = nlohmann::json::parse(record);
-    if (!json.contains("series")) continue;
+    if (!timeseries) continue;
     for (const auto& row : json.at("series")) {
-      fmt::format_to(it, "{},{},{},{},{},{}\n", task / replicates, task % replicates,
+      fmt::format_to(series_out, "{},{},{},{},{},{}\n", point, replicate,
                      row[0].get<std::uint32_t>(), csv_field(row[1].get<std::string>()),
                      csv_field(row[2].get<std::string>()), row[3].get<std::string>());
     }
   }
-  return fmt::to_string(out);
+  std::vector<std::pair<std::filesystem::path, std::string>> files;
+  files.emplace_back(folder / "results.csv", fmt::to_string(results));
+  if (timeseries) files.emplace_back(folder / "timeseries.csv", fmt::to_string(series));
+  return files;
 }
 
 nlohmann::ordered_json design_json(const SweepPlan& plan) {

@@ -5,9 +5,11 @@
 // same bytes as one uninterrupted run.
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/sweep_plan.hpp"
@@ -23,13 +25,12 @@ std::string encode_task_result(const RunRecord& run, bool timeseries);
 // design.csv: point, then one column per factor (the values the point ran with).
 std::string design_csv(const SweepPlan& plan);
 
-// results.csv: point,replicate,metric,group,final,mean; tasks in id order. Names are
-// quoted as CSV needs.
-std::string results_csv(const std::map<std::uint64_t, std::string>& records,
-                        std::uint32_t replicates);
-// timeseries.csv: point,replicate,step,metric,group,value.
-std::string timeseries_csv(const std::map<std::uint64_t, std::string>& records,
-                           std::uint32_t replicates);
+// results.csv (point,replicate,metric,group,final,mean) and, with `timeseries`,
+// timeseries.csv (point,replicate,step,metric,group,value) in `folder`, from the records
+// in task order; each record is parsed once. Names are quoted as CSV needs.
+std::vector<std::pair<std::filesystem::path, std::string>> record_files(
+    const std::filesystem::path& folder, const std::map<std::uint64_t, std::string>& records,
+    std::uint32_t replicates, bool timeseries);
 
 // The design part of manifest.json: what `village analyze sensitivity` rebuilds the
 // design from.

@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include "app/files.hpp"
 #include "village/version.hpp"
@@ -25,10 +23,6 @@ std::size_t default_samples(sensitivity::DesignKind kind) {
       return 10;
   }
   return 64;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  return read_whole_file(path, "check the path (see scenarios/examples/ for examples)");
 }
 
 std::string describe_point(const SweepPlan& plan, std::size_t point) {
@@ -96,7 +90,8 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     throw InputError({"--design"}, fmt::format("unknown design '{}'", request.design),
                      "use grid, lhs, sobol or morris");
   }
-  plan.text = read_text(request.scenario);
+  plan.text =
+      read_whole_file(request.scenario, "check the path (see scenarios/examples/ for examples)");
   plan.root = parse_scenario_text(plan.text, request.scenario.string());
   if (request.params.empty()) {
     throw InputError({"--param"}, "a sweep needs at least one --param",
