@@ -14,6 +14,7 @@
 #include "app/files.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/import/import.hpp"
+#include "sim/json_text.hpp"
 #include "sim/output.hpp"
 #include "sim/parallel.hpp"
 #include "village/version.hpp"
@@ -150,7 +151,7 @@ int analyze_network_command(const AnalyzeOptions& options) {
                                            : fs::path(options.out);
   create_output_folder(out);
   write_files_atomically(
-      {{out / "nodes.csv", report.nodes_csv}, {out / "graph.json", graph.dump(2) + "\n"}});
+      {{out / "nodes.csv", report.nodes_csv}, {out / "graph.json", json_text(graph)}});
 
   if (!options.quiet) {
     const auto& g = report.graph;

@@ -18,10 +18,13 @@
 #include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "app/files.hpp"
+#include "app/interrupt.hpp"
 #include "app/progress.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/suggest.hpp"
+#include "sim/csv.hpp"
+#include "sim/json_text.hpp"
 #include "sim/output.hpp"
 #include "sim/parallel.hpp"
 #include "village/version.hpp"
@@ -31,6 +34,9 @@ namespace village {
 namespace fs = std::filesystem;
 
 namespace {
+
+const std::vector<std::string> kCompareFiles{"comparison.csv", "timeseries.csv", "report.html",
+                                             "manifest.json"};
 
 // Parents per reporting group of a synthesised community, as the model names them.
 std::map<std::string, double> group_sizes(const World& world, const CommunitySpec& spec) {
@@ -186,6 +192,8 @@ int compare_command(const CompareOptions& options) {
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
   create_output_folder(out);
+  remove_stale_temporaries(out, kCompareFiles);
+  const std::atomic<bool>& stop = install_interrupt_handlers();
 
   const std::size_t strategies = chosen.size();
   const std::size_t replicates = scenario.plan.replicates;
@@ -211,12 +219,14 @@ int compare_command(const CompareOptions& options) {
                     !options.quiet && ::isatty(STDERR_FILENO) != 0);
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  std::atomic<std::int64_t> finished{0};
   // Task k: replicate k / strategies of strategy k % strategies, so that the replicates
   // finished early hold every strategy. Each task is run_one, a pure function of
   // (seed, run id): the results do not depend on the thread count or the schedule.
   const auto tasks = static_cast<std::int64_t>(strategies * replicates);
 #pragma omp parallel for schedule(dynamic, 1) if (tasks > 1 && thread_count() > 1)
   for (std::int64_t k = 0; k < tasks; ++k) {
+    if (stop.load(std::memory_order_relaxed)) continue;
     try {
       const std::size_t s = static_cast<std::size_t>(k) % strategies;
       const std::size_t r = static_cast<std::size_t>(k) / strategies;
@@ -234,14 +244,22 @@ int compare_command(const CompareOptions& options) {
           return std::make_unique<PictureTaker>(model.make(mine), last, picture_options, picture);
         return model.make(mine);
       };
-      results[s].runs[r] = run_one(static_cast<std::uint32_t>(r), scenario.plan, world, make_model);
+      results[s].runs[r] =
+          run_one(static_cast<std::uint32_t>(r), scenario.plan, world, make_model, &stop);
       progress.done_one();
+      ++finished;
+    } catch (const RunStopped&) {
     } catch (...) {
       std::lock_guard<std::mutex> lock(failure_mutex);
       if (!failure) failure = std::current_exception();
     }
   }
   if (failure) std::rethrow_exception(failure);
+  if (stop.load()) {
+    return report_nothing_written(fmt::format("{} of {} runs ({} strategies x {} replicates)",
+                                              finished.load(), tasks, strategies, replicates),
+                                  out);
+  }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const auto end = std::chrono::system_clock::now();
@@ -375,13 +393,13 @@ int compare_command(const CompareOptions& options) {
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(end);
   manifest["wall_seconds"] = wall;
-  manifest["files"] = {"comparison.csv", "timeseries.csv", "report.html", "manifest.json"};
+  manifest["files"] = kCompareFiles;
 
   write_files_atomically({
       {out / "comparison.csv", comparison_csv(comparison)},
       {out / "timeseries.csv", timeseries_with_strategy(results)},
       {out / "report.html", render_report(report)},
-      {out / "manifest.json", manifest.dump(2) + "\n"},
+      {out / "manifest.json", json_text(manifest)},
   });
 
   // On the terminal: the headline outcome's warnings; the rest are in comparison.csv.

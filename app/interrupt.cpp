@@ -1,5 +1,6 @@
 #include "app/interrupt.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -19,7 +20,7 @@ extern "C" void on_signal(int signal) {
   }
   g_signal.store(signal);
   static const char message[] =
-      "\nvillage: stopping after the running tasks (signal again to stop at once)\n";
+      "\nvillage: stopping; what is complete is kept (signal again to stop at once)\n";
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
 }
 
@@ -37,6 +38,15 @@ const std::atomic<bool>& install_interrupt_handlers() {
 
 int interrupt_signal() {
   return g_signal.load();
+}
+
+int report_nothing_written(const std::string& done, const std::filesystem::path& out) {
+  const int signal = interrupt_signal();
+  fmt::print(stderr,
+             "village: interrupted by {} after {}; nothing was written to {} (its files from "
+             "earlier runs are unchanged)\n",
+             signal == SIGTERM ? "SIGTERM" : "SIGINT", done, out.string());
+  return kInterrupted;
 }
 
 }  // namespace village

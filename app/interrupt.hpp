@@ -4,6 +4,8 @@
 // kInterrupted); a second one ends the process at once.
 
 #include <atomic>
+#include <filesystem>
+#include <string>
 
 namespace village {
 
@@ -15,5 +17,10 @@ const std::atomic<bool>& install_interrupt_handlers();
 
 // Which signal raised the flag (0: none).
 int interrupt_signal();
+
+// For a command that writes its outputs only when complete: says on stderr that the
+// signal stopped it after `done`, that nothing was written to `out` and that the files
+// there from earlier runs are unchanged; returns kInterrupted.
+int report_nothing_written(const std::string& done, const std::filesystem::path& out);
 
 }  // namespace village

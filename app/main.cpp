@@ -2,9 +2,12 @@
 // User errors print one line, "error: <where>: <what>; <hint>", and exit with code 2.
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <exception>
+#include <string>
 
 #include "app/commands.hpp"
 #include "sim/error.hpp"
@@ -29,6 +32,13 @@ Examples:
   village sweep merge runs/shard1 runs/shard2 --out runs/sweep
   village analyze sensitivity runs/sobol_sweep
 )";
+
+// The error line on stderr. A full disk may refuse it too (stderr redirected to a file):
+// the exit code still tells, so a failed write is not a second error.
+void print_error(const std::string& line) {
+  const std::string text = line + "\n";
+  [[maybe_unused]] const auto written = ::write(STDERR_FILENO, text.data(), text.size());
+}
 
 }  // namespace
 
@@ -221,30 +231,32 @@ int run_cli(int argc, char** argv) {
       return village::analyze_network_command(analyze);
     }
   } catch (const village::InputError& e) {
-    fmt::print(stderr, "{}\n", e.format());
+    print_error(e.format());
     return kUserError;
   } catch (const village::RemoteTaskError& e) {
     // A task failed on another MPI rank, which formatted the line.
     if (e.user_error()) {
-      fmt::print(stderr, "{}\n", e.what());
+      print_error(e.what());
       return kUserError;
     }
-    fmt::print(stderr, "error: internal: {}; please report this with the scenario file\n",
-               e.what());
+    print_error(
+        fmt::format("error: internal: {}; please report this with the scenario file", e.what()));
     return 1;
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr,
-               "error: out of memory; lower nodes or mean_degree, or use fewer --threads\n");
+    print_error("error: out of memory; lower nodes or mean_degree, or use fewer --threads");
     return kUserError;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "error: internal: {}; please report this with the scenario file\n",
-               e.what());
+    print_error(
+        fmt::format("error: internal: {}; please report this with the scenario file", e.what()));
     return 1;
   }
   return 0;
 }
 
 int main(int argc, char** argv) {
+  // Past the file size limit (ulimit -f) a write fails with EFBIG, reported like a full
+  // disk, instead of the signal killing the process mid-file.
+  std::signal(SIGXFSZ, SIG_IGN);
   // Under mpirun every rank runs the same command; a sweep farms its tasks out.
   village::mpi_initialise(argc, argv);
   const int code = run_cli(argc, argv);

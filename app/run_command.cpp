@@ -9,7 +9,9 @@
 #include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "app/files.hpp"
+#include "app/interrupt.hpp"
 #include "scenarios/scenario.hpp"
+#include "sim/json_text.hpp"
 #include "sim/output.hpp"
 #include "sim/parallel.hpp"
 #include "village/version.hpp"
@@ -20,13 +22,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const std::vector<std::string> kRunFiles{"timeseries.csv", "summary.csv", "manifest.json"};
+
 nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunRecord>& runs,
                                 int threads, std::chrono::system_clock::time_point start,
                                 std::chrono::system_clock::time_point end, double wall_seconds) {
   nlohmann::ordered_json json;
   json["village_version"] = kVersion;
   json["git_revision"] = kGitRevision;
-  json["compiler"] = fmt::format("g++ {}.{}.{}", __GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__);
+  json["compiler"] = fmt::format("{}, {}", kCompiler, kBuildFlags);
   json["host"] = host_name();
   json["scenario_file"] = fs::absolute(scenario.path).string();
   json["scenario"] = scenario.to_json();
@@ -43,7 +47,7 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunR
   for (const RunRecord& run : runs)
     per_run.push_back({{"run", run.run}, {"wall_seconds", run.wall_seconds}});
   json["runs"] = per_run;
-  json["files"] = {"timeseries.csv", "summary.csv", "manifest.json"};
+  json["files"] = kRunFiles;
   return json;
 }
 
@@ -85,14 +89,22 @@ int run_command(const RunOptions& options) {
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
   create_output_folder(out);
+  remove_stale_temporaries(out, kRunFiles);
+  const std::atomic<bool>& stop = install_interrupt_handlers();
 
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
   const WorldFactory make_world = make_world_factory(scenario);
   const ModelInfo& model = *scenario.model;
   const ParamValues& values = scenario.model_values;
-  const std::vector<RunRecord> runs =
-      run_replicates(scenario.plan, make_world, [&] { return model.make(values); });
+  std::vector<RunRecord> runs;
+  try {
+    runs = run_replicates(
+        scenario.plan, make_world, [&] { return model.make(values); }, &stop);
+  } catch (const ReplicatesStopped& stopped) {
+    return report_nothing_written(
+        fmt::format("{} of {} replicates", stopped.finished, stopped.total), out);
+  }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const auto end = std::chrono::system_clock::now();
@@ -100,7 +112,7 @@ int run_command(const RunOptions& options) {
   write_files_atomically({
       {out / "timeseries.csv", timeseries_csv(runs)},
       {out / "summary.csv", summary_csv(runs)},
-      {out / "manifest.json", manifest(scenario, runs, threads, start, end, wall).dump(2) + "\n"},
+      {out / "manifest.json", json_text(manifest(scenario, runs, threads, start, end, wall))},
   });
 
   if (!options.quiet) {

@@ -18,6 +18,7 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/sweep_outputs.hpp"
+#include "sim/csv.hpp"
 #include "sim/error.hpp"
 #include "sim/output.hpp"
 #include "village/version.hpp"

@@ -16,6 +16,7 @@
 #include "app/progress.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_plan.hpp"
+#include "sim/json_text.hpp"
 #include "sim/output.hpp"
 #include "sim/parallel.hpp"
 #include "sim/sweep/task_farm.hpp"
@@ -36,8 +37,7 @@ fs::path output_folder(const SweepOptions& options) {
 }
 
 std::string compiler_description() {
-  return fmt::format("g++ {}.{}.{}, {}", __GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__,
-                     kBuildFlags);
+  return fmt::format("{}, {}", kCompiler, kBuildFlags);
 }
 
 nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, int threads, int ranks,
@@ -168,9 +168,8 @@ int sweep_command(const SweepOptions& options) {
     records.emplace(task, journal->records().at(task));
   auto files = record_files(out, records, plan.replicates, plan.request.timeseries);
   files.emplace_back(out / "design.csv", design_csv(plan));
-  files.emplace_back(
-      out / "manifest.json",
-      sweep_manifest(plan, threads, ranks, start, end, wall, report.finished).dump(2) + "\n");
+  files.emplace_back(out / "manifest.json", json_text(sweep_manifest(plan, threads, ranks, start,
+                                                                     end, wall, report.finished)));
   write_files_atomically(files);
   if (!options.quiet) {
     fmt::print(

@@ -9,6 +9,7 @@
 #include "app/files.hpp"
 #include "app/sweep_outputs.hpp"
 #include "sim/error.hpp"
+#include "sim/json_text.hpp"
 #include "sim/output.hpp"
 #include "sim/sweep/task_journal.hpp"
 
@@ -122,7 +123,7 @@ int sweep_merge_command(const SweepMergeOptions& options) {
   create_output_folder(out);
   auto outputs = record_files(out, records, replicates, timeseries);
   outputs.emplace_back(out / "design.csv", first.design_csv);
-  outputs.emplace_back(out / "manifest.json", manifest.dump(2) + "\n");
+  outputs.emplace_back(out / "manifest.json", json_text(manifest));
   write_files_atomically(outputs);
   if (!options.quiet) {
     fmt::print("village: merged {} shard(s), {} tasks, into {}\n", shards.size(), total,

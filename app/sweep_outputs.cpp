@@ -6,6 +6,7 @@
 #include <map>
 
 #include "analysis/compare/comparison.hpp"
+#include "sim/csv.hpp"
 #include "sim/output.hpp"
 
 namespace village {

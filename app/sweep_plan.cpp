@@ -4,7 +4,6 @@
 
 #include <charconv>
 
-#include "app/files.hpp"
 #include "village/version.hpp"
 
 namespace village {
@@ -90,8 +89,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     throw InputError({"--design"}, fmt::format("unknown design '{}'", request.design),
                      "use grid, lhs, sobol or morris");
   }
-  plan.text =
-      read_whole_file(request.scenario, "check the path (see scenarios/examples/ for examples)");
+  plan.text = read_scenario_text(request.scenario);
   plan.root = parse_scenario_text(plan.text, request.scenario.string());
   if (request.params.empty()) {
     throw InputError({"--param"}, "a sweep needs at least one --param",

@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,16 +7,6 @@
 #include "sim/parallel.hpp"
 
 namespace village {
-
-std::string format_bytes(double bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-  int unit = 0;
-  while (bytes >= 1024.0 && unit < 6) {
-    bytes /= 1024.0;
-    ++unit;
-  }
-  return fmt::format("{:.1f} {}", bytes, units[unit]);
-}
 
 double Scenario::expected_agents() const {
   return community ? community_expected_agents(*community) : network.expected_nodes();
@@ -52,9 +41,7 @@ MemoryEstimate estimate_memory(const Scenario& scenario, int threads) {
   estimate.runs_at_once = std::max(1.0, std::min<double>(workers, scenario.plan.replicates));
   // A network shared by all runs (a file, per_run = false) is held once, plus one copy per run.
   estimate.total_bytes = estimate.bytes_per_run * estimate.runs_at_once;
-  const long pages = ::sysconf(_SC_PHYS_PAGES);
-  const long page_size = ::sysconf(_SC_PAGE_SIZE);
-  estimate.available_bytes = static_cast<double>(pages) * static_cast<double>(page_size);
+  estimate.available_bytes = available_memory_bytes();
   return estimate;
 }
 
@@ -64,7 +51,7 @@ void check_memory(const Scenario& scenario, int threads) {
   throw InputError(
       scenario.size_location,
       fmt::format("a {} of {:.3g} agents and {:.3g} ties needs about {} ({} per run, {} at once); "
-                  "this machine has {}",
+                  "this process may use {}",
                   scenario.community ? "community" : "network", scenario.expected_agents(),
                   scenario.expected_arcs() / 2, format_bytes(estimate.total_bytes),
                   format_bytes(estimate.bytes_per_run), estimate.runs_at_once,

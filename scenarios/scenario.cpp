@@ -10,6 +10,7 @@
 
 #include "scenarios/community/synthesize.hpp"
 #include "scenarios/degree_file.hpp"
+#include "scenarios/scenario_limits.hpp"
 #include "scenarios/suggest.hpp"
 #include "scenarios/toml_fields.hpp"
 
@@ -313,18 +314,23 @@ void check_weights(const Scenario& scenario, const toml::table& model_table,
   }
 }
 
-nlohmann::ordered_json values_to_json(const ParamValues& values) {
-  nlohmann::ordered_json json = nlohmann::ordered_json::object();
-  for (const auto& [name, value] : values.all()) {
-    std::visit([&](const auto& v) { json[name] = v; }, value);
-  }
-  return json;
-}
-
 }  // namespace
 
 Scenario load_scenario(const fs::path& path) {
+  std::string text = read_scenario_text(path);
+  const toml::table root = parse_scenario_text(text, path.string());
+  return scenario_from_table(root, path, std::move(text));
+}
+
+std::string read_scenario_text(const fs::path& path) {
   const std::string file = path.string();
+  std::error_code error;
+  if (fs::is_directory(path, error)) {
+    throw InputError({file}, "this is a folder, not a scenario file",
+                     "name the .toml file (see scenarios/examples/ for examples)");
+  }
+  const auto bytes = fs::file_size(path, error);
+  if (!error) check_scenario_size(bytes, file);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError({file}, "cannot read the scenario file",
@@ -332,12 +338,12 @@ Scenario load_scenario(const fs::path& path) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  std::string text = buffer.str();
-  const toml::table root = parse_scenario_text(text, file);
-  return scenario_from_table(root, path, std::move(text));
+  return buffer.str();
 }
 
 toml::table parse_scenario_text(const std::string& text, const std::string& file) {
+  check_scenario_size(text.size(), file);
+  check_scenario_nesting(text, file);
   try {
     return toml::parse(text, file);
   } catch (const toml::parse_error& error) {

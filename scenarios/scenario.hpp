@@ -15,6 +15,7 @@
 #include "scenarios/network_spec.hpp"
 #include "scenarios/strategies.hpp"
 #include "sim/error.hpp"
+#include "sim/memory.hpp"
 #include "sim/runner.hpp"
 
 namespace village {
@@ -52,11 +53,13 @@ WorldFactory make_world_factory(const Scenario& scenario);
 // Reads and validates a scenario file. Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path);
 
-// The two halves of load_scenario, for callers that change the parsed file before it
-// is validated (a sweep sets its design point's values): parse_scenario_text throws
-// InputError at the TOML syntax error; scenario_from_table validates a parsed file as
-// load_scenario does, with `path` for locations and relative files and `text` kept as
-// the file as read.
+// The parts of load_scenario, for callers that change the parsed file before it is
+// validated (a sweep sets its design point's values): read_scenario_text refuses a file
+// over the size limit before reading it; parse_scenario_text checks the size and nesting
+// limits (scenario_limits.hpp) and throws InputError at the TOML syntax error; scenario_from_table
+// validates a parsed file as load_scenario does, with `path` for locations and relative files and
+// `text` kept as the file as read.
+std::string read_scenario_text(const std::filesystem::path& path);
 toml::table parse_scenario_text(const std::string& text, const std::string& file);
 Scenario scenario_from_table(const toml::table& root, const std::filesystem::path& path,
                              std::string text);
@@ -68,7 +71,7 @@ struct MemoryEstimate {
   double bytes_per_run = 0;
   double runs_at_once = 1;
   double total_bytes = 0;
-  double available_bytes = 0;  // physical memory of this machine
+  double available_bytes = 0;  // what this process may use (available_memory_bytes)
 };
 
 // Bytes a run needs: population, CSR arrays, the edge list a generator builds first,
@@ -76,10 +79,7 @@ struct MemoryEstimate {
 MemoryEstimate estimate_memory(const Scenario& scenario, int threads);
 
 // Refuses, before anything is allocated, a scenario whose runs would not fit in 90% of
-// physical memory; the error states the estimate.
+// the memory this process may use; the error states the estimate.
 void check_memory(const Scenario& scenario, int threads);
-
-// "1.5 GiB" and the like.
-std::string format_bytes(double bytes);
 
 }  // namespace village

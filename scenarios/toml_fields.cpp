@@ -149,4 +149,13 @@ void read_params(const toml::table& table, const std::string& section,
   }
 }
 
+nlohmann::ordered_json values_to_json(const ParamValues& values) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (const auto& entry : values.all()) {
+    const std::string& name = entry.first;
+    std::visit([&](const auto& v) { json[name] = v; }, entry.second);
+  }
+  return json;
+}
+
 }  // namespace village

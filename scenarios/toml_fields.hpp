@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,8 @@ ParamValue read_param(const toml::node& node, const ParamSpec& spec, const std::
 std::string describe_range(const ParamSpec& spec);
 
 std::string type_name(ParamType type);
+
+// The values as a JSON object, key by key (the mirror of read_params, for manifests).
+nlohmann::ordered_json values_to_json(const ParamValues& values);
 
 }  // namespace village

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages village needs, if any is missing.
 # As root it runs apt-get; otherwise it prints the one command to run and fails.
+#   --sanitizers  also clang with its sanitizer and libFuzzer runtimes and LLVM's OpenMP
+#                 (for scripts/sanitize.sh, scripts/tsan.sh and scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,9 @@ packages=(
   libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
   zlib1g-dev chromium libopenmpi-dev openmpi-bin
 )
+if [ "${1:-}" = "--sanitizers" ]; then
+  packages+=(clang libclang-rt-14-dev libomp-14-dev)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -8,14 +8,19 @@
 #include <cerrno>
 #include <cstring>
 
+#include "sim/csv.hpp"
 #include "sim/error.hpp"
 
 namespace village {
 
 namespace {
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
-  throw InputError({path.string()}, fmt::format("cannot write output ({})", what),
-                   "check that the output directory exists and is writable");
+// `code` is the errno of the failed call.
+[[noreturn]] void fail(const std::filesystem::path& path, int code) {
+  const bool no_space = code == ENOSPC || code == EFBIG || code == EDQUOT;
+  throw InputError({path.string()}, fmt::format("cannot write output ({})", std::strerror(code)),
+                   no_space ? "free disk space (or raise the file size limit) and run again; "
+                              "files written there before are unchanged"
+                            : "check that the output directory exists and is writable");
 }
 }  // namespace
 
@@ -26,23 +31,23 @@ std::filesystem::path write_temporary(const std::filesystem::path& path,
   const std::filesystem::path temporary =
       path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(path, std::strerror(errno));
+  if (fd < 0) fail(path, errno);
   std::size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string reason = std::strerror(errno);
+      const int code = errno;
       ::close(fd);
       ::unlink(temporary.c_str());
-      fail(path, reason);
+      fail(path, code);
     }
     written += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string reason = std::strerror(errno);
+    const int code = errno;
     ::unlink(temporary.c_str());
-    fail(path, reason);
+    fail(path, code);
   }
   return temporary;
 }
@@ -61,10 +66,10 @@ void write_files_atomically(
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
-      const std::string reason = std::strerror(errno);
+      const int code = errno;
       for (std::size_t j = i; j < files.size(); ++j)
         ::unlink(temporaries[j].c_str());
-      fail(files[i].first, reason);
+      fail(files[i].first, code);
     }
   }
 }
@@ -104,8 +109,8 @@ std::string timeseries_csv(const std::vector<RunRecord>& runs) {
   fmt::format_to(std::back_inserter(out), "run,step,metric,group,value\n");
   for (const RunRecord& run : runs) {
     for (const MetricRow& row : run.rows) {
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{}\n", run.run, row.step, row.metric,
-                     row.group, row.value);
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},{}\n", run.run, row.step,
+                     csv_field(row.metric), csv_field(row.group), row.value);
     }
   }
   return fmt::to_string(out);
@@ -119,8 +124,8 @@ std::string summary_csv(const std::vector<RunRecord>& runs) {
     const std::uint32_t last = run.rows.back().step;
     for (const MetricRow& row : run.rows) {
       if (row.step != last) continue;
-      fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", run.run, row.metric, row.group,
-                     row.value);
+      fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", run.run, csv_field(row.metric),
+                     csv_field(row.group), row.value);
     }
   }
   return fmt::to_string(out);

@@ -4,6 +4,7 @@
 // Replicates run in parallel across threads (dynamic schedule); the loops inside a
 // run are then serial. With a single replicate the run's own loops use the threads.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,11 +30,23 @@ struct RunRecord {
 using WorldFactory = std::function<World(const RandomStream&)>;
 using ModelFactory = std::function<std::unique_ptr<Model>()>;
 
-RunRecord run_one(std::uint32_t run, const RunPlan& plan, const WorldFactory& make_world,
-                  const ModelFactory& make_model);
+// Thrown by run_one when `stop` is raised between two steps: the run is abandoned.
+struct RunStopped {};
 
-// All replicates, in run order, whatever order they finished in.
+// Thrown by run_replicates when `stop` was raised: no replicate's record is returned.
+struct ReplicatesStopped {
+  std::uint32_t finished = 0;  // replicates that had run to the end
+  std::uint32_t total = 0;
+};
+
+// `stop`, when given, is read between steps (a signal handler raises it).
+RunRecord run_one(std::uint32_t run, const RunPlan& plan, const WorldFactory& make_world,
+                  const ModelFactory& make_model, const std::atomic<bool>* stop = nullptr);
+
+// All replicates, in run order, whatever order they finished in. Once `stop` is raised
+// no replicate starts and the running ones are abandoned; it throws ReplicatesStopped.
 std::vector<RunRecord> run_replicates(const RunPlan& plan, const WorldFactory& make_world,
-                                      const ModelFactory& make_model);
+                                      const ModelFactory& make_model,
+                                      const std::atomic<bool>* stop = nullptr);
 
 }  // namespace village

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "sim/csv.hpp"
 #include "sim/output.hpp"
 
 namespace village {
@@ -182,16 +183,6 @@ Comparison compare_strategies(const std::vector<StrategyRuns>& strategies,
     }
   }
   return comparison;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 std::string comparison_csv(const Comparison& comparison) {

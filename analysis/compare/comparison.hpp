@@ -98,7 +98,4 @@ struct TimeBand {
 TimeBand outcome_over_time(const std::vector<RunRecord>& runs, const std::string& metric,
                            const std::string& group, double level);
 
-// Quotes a CSV field when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text);
-
 }  // namespace village

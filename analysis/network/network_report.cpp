@@ -18,22 +18,12 @@
 #include "analysis/network/kcore.hpp"
 #include "analysis/network/key_figure_selection.hpp"
 #include "analysis/network/spectral.hpp"
+#include "sim/csv.hpp"
 #include "sim/rng.hpp"
 
 namespace village::network {
 
 namespace {
-
-// RFC 4180: quote a field holding a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 nlohmann::ordered_json node_list(const std::vector<NodeId>& nodes,
                                  const std::vector<std::string>& labels) {

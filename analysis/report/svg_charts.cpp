@@ -88,7 +88,7 @@ std::string legend(const std::vector<std::pair<std::string, std::string>>& entri
         "<rect x=\"{0:.1f}\" y=\"{1:.1f}\" width=\"12\" height=\"12\" fill=\"{2}\"/>"
         "<text x=\"{3:.1f}\" y=\"{4:.1f}\">{5}</text>\n",
         kWidth - kRight + 14, y, escape_html(colour), kWidth - kRight + 31, y + 10,
-        escape_html(name.size() > 22 ? name.substr(0, 21) + "\u2026" : name));
+        escape_html(shorten(name, 22)));
     y += 18;
   }
   return s;
@@ -205,8 +205,8 @@ std::string effect_bars_svg(const std::vector<EffectBar>& bars, const ChartText&
         "<line x1=\"{13:.1f}\" x2=\"{13:.1f}\" y1=\"{15:.1f}\" y2=\"{16:.1f}\" stroke=\"#000\"/>"
         "</g>\n",
         escape_html(b.label), b.value, b.low, b.high, left - 8, y + 14,
-        escape_html(b.label.size() > 24 ? b.label.substr(0, 23) + "\u2026" : b.label), x0, y + 2, w,
-        row - 10, escape_html(b.colour), x(b.low), x(b.high), y + 11, y + 5, y + 17);
+        escape_html(shorten(b.label, 24)), x0, y + 2, w, row - 10, escape_html(b.colour), x(b.low),
+        x(b.high), y + 11, y + 5, y + 17);
     y += row;
   }
   return svg + "</svg>\n";

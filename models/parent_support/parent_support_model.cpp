@@ -12,7 +12,6 @@ namespace village::parent_support {
 namespace {
 
 constexpr std::uint64_t kIncident = purpose("ps.incident");
-constexpr std::uint64_t kCooperate = purpose("ps.incident.cooperate");
 constexpr std::uint64_t kQuestion = purpose("ps.question");
 constexpr std::uint64_t kSeek = purpose("ps.question.seek");
 constexpr std::uint64_t kVisitOrder = purpose("ps.visit.order");
@@ -22,9 +21,6 @@ constexpr std::uint64_t kGrantOrder = purpose("ps.introduction.order");
 constexpr std::uint64_t kContactOrder = purpose("ps.contact.order");
 constexpr std::uint64_t kContactAccept = purpose("ps.contact.accept");
 constexpr std::uint64_t kTone = purpose("ps.tone");
-constexpr std::uint64_t kAttend = purpose("ps.conversation.attend");
-constexpr std::uint64_t kNewsletter = purpose("ps.newsletter");
-constexpr std::uint64_t kOnline = purpose("ps.online");
 
 const std::string kCaseload(community::layer::caseload);
 const std::string kKeyFigureLayer(community::layer::key_figures);

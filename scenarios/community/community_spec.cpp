@@ -204,16 +204,10 @@ double community_expected_arcs(const CommunitySpec& spec) {
 }
 
 nlohmann::ordered_json community_to_json(const CommunitySpec& spec) {
-  const auto to_json = [](const ParamValues& values) {
-    nlohmann::ordered_json json = nlohmann::ordered_json::object();
-    for (const auto& [name, value] : values.all())
-      std::visit([&](const auto& v) { json[name] = v; }, value);
-    return json;
-  };
-  nlohmann::ordered_json json = to_json(spec.values);
+  nlohmann::ordered_json json = values_to_json(spec.values);
   json["communities"] = nlohmann::ordered_json::array();
   for (const CommunityGroup& group : spec.communities) {
-    nlohmann::ordered_json entry = to_json(group.values);
+    nlohmann::ordered_json entry = values_to_json(group.values);
     entry["name"] = group.name;
     nlohmann::ordered_json membership = nlohmann::ordered_json::object();
     for (std::size_t k = 0; k < kOrganisationKindNames.size(); ++k)
@@ -221,9 +215,9 @@ nlohmann::ordered_json community_to_json(const CommunitySpec& spec) {
     entry["membership"] = membership;
     json["communities"].push_back(entry);
   }
-  json["organisations"] = to_json(spec.organisations);
-  json["professionals"] = to_json(spec.professionals);
-  json["key_figures"] = to_json(spec.key_figures);
+  json["organisations"] = values_to_json(spec.organisations);
+  json["professionals"] = values_to_json(spec.professionals);
+  json["key_figures"] = values_to_json(spec.key_figures);
   return json;
 }
 

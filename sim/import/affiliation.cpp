@@ -4,6 +4,7 @@
 
 #include "sim/import/import.hpp"
 #include "sim/import/line_reader.hpp"
+#include "sim/memory.hpp"
 
 namespace village {
 
@@ -101,6 +102,7 @@ std::vector<EdgeRecord> project(NodeId persons, const std::vector<Membership>& m
 ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
                                             const AffiliationOptions& options) {
   LineReader reader(path, options.delimiter);
+  MemoryForecast forecast(path, "an affiliation list");
   LabelIndex persons("persons");
   LabelIndex affiliations("affiliations");
   std::vector<Membership> memberships;
@@ -117,6 +119,9 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
     const NodeId affiliation = affiliations.id(fields[1], reader);
     if (affiliation == first_seen.size()) first_seen.push_back({reader.line(), fields[1].column});
     memberships.push_back({affiliation, person});
+    forecast.check(static_cast<std::uint64_t>(reader.line()),
+                   static_cast<double>(memberships.size()) * 2.0 * sizeof(Membership),
+                   persons.bytes() + affiliations.bytes());
   }
   if (memberships.empty()) {
     throw InputError({path.string()}, "the file has no memberships",
@@ -144,6 +149,17 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
     }
     group_begin[g + 1] += group_begin[g];
   }
+  // The projection's size is known before any pair is made: at most m(m-1)/2 ties per
+  // affiliation of m members (fewer where persons share several).
+  double pairs = 0.0;
+  for (NodeId g = 0; g < groups; ++g) {
+    const auto members = static_cast<double>(group_begin[g + 1] - group_begin[g]);
+    pairs += 0.5 * members * (members - 1.0);
+  }
+  check_fits_in_memory(pairs * kBytesPerTie, {path.string()},
+                       fmt::format("the projection of {} memberships ({:.3g} pairs of persons)",
+                                   memberships.size(), pairs),
+                       "remove or split the largest affiliations");
   const auto edges = project(persons.size(), memberships, group_begin, options.weight);
   ImportedNetwork network;
   network.layer = CsrLayer::from_edges(persons.size(), edges, Direction::undirected, true);

@@ -82,8 +82,12 @@ void check_fields(const LineReader& reader, const std::vector<Field>& fields,
 
 ImportedNetwork read_edge_list(const std::filesystem::path& path, const EdgeListOptions& options) {
   LineReader reader(path, options.delimiter);
+  MemoryForecast forecast(path, "an edge list");
   LabelIndex labels("node labels");
   std::vector<EdgeRecord> edges;
+  // An edge, its copy while the CSR arrays are sorted, and its two arcs.
+  const double bytes_per_edge = 2.0 * sizeof(EdgeRecord) + 2.0 * sizeof(NodeId) +
+                                (options.weighted ? 2.0 * sizeof(float) : 0.0);
   std::vector<Field> fields;
   bool header_pending = options.header;
   const std::size_t max_fields = options.weighted ? 3 : 2;
@@ -105,6 +109,8 @@ ImportedNetwork read_edge_list(const std::filesystem::path& path, const EdgeList
     const NodeId source = labels.id(fields[0], reader);
     const NodeId target = labels.id(fields[1], reader);
     edges.push_back({source, target, weight});
+    forecast.check(static_cast<std::uint64_t>(reader.line()),
+                   static_cast<double>(edges.size()) * bytes_per_edge, labels.bytes());
   }
   if (edges.empty()) {
     throw InputError({path.string()}, "the file has no edges",

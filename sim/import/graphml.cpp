@@ -14,12 +14,14 @@
 
 #include "sim/import/import.hpp"
 #include "sim/import/line_reader.hpp"
+#include "sim/memory.hpp"
 
 namespace village {
 
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
+constexpr double kGraphmlBytesPerByte = 70.0;
 
 std::string_view trim(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
@@ -395,6 +397,18 @@ ImportedNetwork read_graphml(const std::filesystem::path& path) {
   std::string text;
   {
     std::ifstream in = open_input(path);
+    // The text, its copy in Boost's parser and the property tree it builds: measured 66
+    // bytes per byte of file (a 22.9 MB file of 100,000 nodes and 300,000 weighted edges
+    // peaked at 1.52 GB).
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(path, error);
+    if (!error) {
+      check_fits_in_memory(
+          static_cast<double>(bytes) * kGraphmlBytesPerByte, {file},
+          fmt::format("a GraphML file of {}", format_bytes(static_cast<double>(bytes))),
+          "convert it to an edge list (read with far less memory) or run "
+          "where more memory is available");
+    }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     text = std::move(buffer).str();

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/memory.hpp"
+
 namespace village {
 
 std::ifstream open_input(const std::filesystem::path& path) {
@@ -34,20 +36,32 @@ LineReader::LineReader(const std::filesystem::path& path, char delimiter)
 
 bool LineReader::next(std::vector<Field>& fields) {
   fields.clear();
-  while (std::getline(in_, line_)) {
+  if (line_.empty()) line_.resize(kMaxLineBytes + 1);
+  for (;;) {
+    in_.getline(line_.data(), static_cast<std::streamsize>(line_.size()));
+    if (in_.bad()) {
+      throw InputError(at(0), "reading the file failed after this line",
+                       "check that the file is readable and complete");
+    }
+    const auto got = static_cast<std::size_t>(in_.gcount());
+    if (in_.fail()) {
+      if (in_.eof()) return false;  // nothing left
+      // getline stored size - 1 bytes and found no line break.
+      throw InputError({path_.string(), line_number_ + 1, 0},
+                       fmt::format("the line is longer than {} MiB", kMaxLineBytes >> 20),
+                       "a network file has one edge or membership per line; is this the right "
+                       "file, or GraphML (format = \"graphml\")?");
+    }
     ++line_number_;
-    std::string_view text(line_);
+    // gcount counts the line break it consumed; the last line may have none.
+    std::string_view text(line_.data(), in_.eof() ? got : got - 1);
     // Spreadsheets often save CSV with a byte order mark; editors do not show it.
     if (line_number_ == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (text.ends_with('\r')) text.remove_suffix(1);
     split(text.substr(0, text.find('#')), fields);
     if (!fields.empty()) return true;
+    if (in_.eof()) return false;
   }
-  if (in_.bad()) {
-    throw InputError(at(0), "reading the file failed after this line",
-                     "check that the file is readable and complete");
-  }
-  return false;
 }
 
 void LineReader::split(std::string_view text, std::vector<Field>& fields) const {
@@ -91,6 +105,47 @@ void LineReader::split(std::string_view text, std::vector<Field>& fields) const 
   }
 }
 
+namespace {
+std::uint64_t count_lines(const std::filesystem::path& path) {
+  std::ifstream in = open_input(path);
+  std::vector<char> buffer(1u << 20);
+  std::uint64_t lines = 0;
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    const auto got = static_cast<std::size_t>(in.gcount());
+    lines += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+    if (got < buffer.size()) {
+      if (buffer[got - 1] != '\n') ++lines;  // a last line without a line break
+      break;
+    }
+  }
+  return lines;
+}
+}  // namespace
+
+MemoryForecast::MemoryForecast(const std::filesystem::path& path, std::string what)
+    : path_(path), what_(std::move(what)), total_lines_(count_lines(path)) {}
+
+void MemoryForecast::check(std::uint64_t lines, double per_line_bytes, double label_bytes) {
+  constexpr std::uint64_t kFirst = 1u << 16;
+  constexpr std::uint64_t kEvery = 1u << 20;
+  if (lines != kFirst && (lines % kEvery) != 0) return;
+  const auto remaining = static_cast<double>(total_lines_ - std::min(lines, total_lines_));
+  double forecast = per_line_bytes * static_cast<double>(total_lines_) /
+                        static_cast<double>(lines) +
+                    label_bytes;
+  if (lines != kFirst) {
+    const double rate =
+        (label_bytes - last_label_bytes_) / static_cast<double>(lines - last_lines_);
+    forecast += rate * remaining;
+  }
+  last_lines_ = lines;
+  last_label_bytes_ = label_bytes;
+  check_fits_in_memory(forecast, {path_.string()},
+                       fmt::format("{} of {} lines (forecast from its first {} lines)", what_,
+                                   total_lines_, lines),
+                       "split the file, or run where more memory is available");
+}
+
 NodeId LabelIndex::id(const Field& field, const LineReader& reader) {
   if (const auto found = ids_.find(field.text); found != ids_.end()) return found->second;
   if (labels_.size() >= limit_) {
@@ -99,6 +154,7 @@ NodeId LabelIndex::id(const Field& field, const LineReader& reader) {
   }
   const auto id = static_cast<NodeId>(labels_.size());
   ids_.emplace(field.text, id);
+  text_bytes_ += 2 * field.text.size();  // the map's key and the list's copy
   labels_.emplace_back(field.text);
   return id;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "analysis/compare/comparison.hpp"
+#include "sim/csv.hpp"
 
 using namespace village;
 

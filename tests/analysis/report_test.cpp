@@ -17,6 +17,29 @@ TEST_CASE("html escaping", "[unit]") {
   CHECK(escape_html("plain text") == "plain text");
 }
 
+TEST_CASE("html escaping: bytes that are not UTF-8 and control characters become U+FFFD",
+          "[unit]") {
+  const std::string replacement = "\xEF\xBF\xBD";
+  CHECK(escape_html("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") ==
+        "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  CHECK(escape_html("caf\xE9") == "caf" + replacement);
+  CHECK(escape_html("\xFF\xFE<") == replacement + replacement + "&lt;");
+  CHECK(escape_html("\xC0\xAF") == replacement + replacement);                    // overlong '/'
+  CHECK(escape_html("\xED\xA0\x80") == replacement + replacement + replacement);  // surrogate
+  CHECK(escape_html("\xE2\x82") == replacement + replacement);                    // cut short
+  CHECK(escape_html(std::string("a\0b\x07"
+                                "c\td\n",
+                                8)) == "a" + replacement + "b" + replacement + "c\td\n");
+}
+
+TEST_CASE("shorten: cuts at characters, never inside one", "[unit]") {
+  CHECK(shorten("short", 22) == "short");
+  CHECK(shorten("abcdef", 6) == "abcdef");
+  CHECK(shorten("abcdefg", 6) == "abcde\u2026");
+  // Five two-byte characters, cut to four: three and the ellipsis.
+  CHECK(shorten("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 4) == "\xC3\xA9\xC3\xA9\xC3\xA9\u2026");
+}
+
 TEST_CASE("chart helpers: ticks, labels, euros and colours", "[unit]") {
   const auto ticks = nice_ticks(0, 0.37, 5);
   REQUIRE(ticks.size() >= 3);

@@ -4,7 +4,6 @@
 // SIGINT, and the refusals.
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,12 +19,13 @@
 
 #include "app/cli_helpers.hpp"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 using village_test::fresh_directory;
+using village_test::has_temporary_files;
 using village_test::read_file;
 using village_test::run_village;
+using village_test::spawn_village;
+using village_test::wait_exit;
 using village_test::write_text;
 
 namespace {
@@ -100,26 +100,6 @@ std::map<std::pair<std::string, std::string>, Index> read_indices(const fs::path
   return indices;
 }
 
-// Starts `village arguments` in the background (stdout and stderr to files).
-pid_t spawn_village(const std::string& arguments, const fs::path& scratch) {
-  const std::string command = std::string(VILLAGE_BINARY) + " " + arguments + " >" +
-                              (scratch / "spawn_out.txt").string() + " 2>" +
-                              (scratch / "spawn_err.txt").string();
-  // exec replaces the shell, so the signal reaches village itself.
-  const std::string exec_command = "exec " + command;
-  const char* argv[] = {"/bin/sh", "-c", exec_command.c_str(), nullptr};
-  pid_t pid = 0;
-  REQUIRE(::posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ) == 0);
-  return pid;
-}
-
-int wait_exit(pid_t pid, int& signal_number) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  signal_number = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 // Task ids of the journal's record lines, as written (a task recorded twice shows twice).
 std::vector<std::uint64_t> journal_tasks(const fs::path& journal) {
   std::vector<std::uint64_t> tasks;
@@ -129,13 +109,6 @@ std::vector<std::uint64_t> journal_tasks(const fs::path& journal) {
   while (std::getline(in, line))
     tasks.push_back(std::stoull(line.substr(0, line.find(' '))));
   return tasks;
-}
-
-bool has_temporary_files(const fs::path& folder) {
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    if (entry.path().filename().string().find(".tmp") != std::string::npos) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -267,6 +240,7 @@ TEST_CASE("sweep: kill -9 at random moments, then resume, ends with the uninterr
   int kills = 0;
   for (int attempt = 0; attempt < 12 && !fs::exists(out / "results.csv"); ++attempt) {
     const pid_t pid = spawn_village(command, dir);
+    REQUIRE(pid > 0);
     std::this_thread::sleep_for(
         std::chrono::microseconds(static_cast<long>(1000 * moment(random) * whole_ms)));
     ::kill(pid, SIGKILL);
@@ -311,6 +285,7 @@ TEST_CASE("sweep: SIGINT stops cleanly with exit code 3 and the sweep resumes", 
   for (const double moment : {0.5, 0.3, 0.7, 0.2, 0.6}) {
     fs::remove_all(out);
     const pid_t pid = spawn_village(command, dir);
+    REQUIRE(pid > 0);
     std::this_thread::sleep_for(
         std::chrono::microseconds(static_cast<long>(1000 * moment * whole_ms)));
     ::kill(pid, SIGINT);

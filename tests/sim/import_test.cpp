@@ -497,3 +497,26 @@ TEST_CASE("an affiliation too large to project is refused before projecting", "[
                                                 "its projection alone would hold 5e+09 ties"));
   CHECK_THAT(error.hint(), Catch::Contains("more than 100000 members"));
 }
+
+TEST_CASE("edge list lines: kMaxLineBytes exactly is read, one byte more is refused at its line",
+          "[unit]") {
+  const std::size_t limit = village::kMaxLineBytes;
+  // "a <label>" of exactly the limit, with and without a last line break.
+  const std::string longest = "a " + std::string(limit - 2, 'b');
+  for (const std::string end : {"\n", ""}) {
+    const ImportedNetwork network =
+        village::read_edge_list(scratch("longest.txt", "x y\n" + longest + end), {});
+    CHECK(network.labels.size() == 4);
+    CHECK(network.labels.back().size() == limit - 2);
+  }
+  const InputError error = error_of([&] {
+    village::read_edge_list(scratch("too_long.txt", "x y\n" + longest + "b\nz w\n"), {});
+  });
+  CHECK(error.where().line == 2);
+  CHECK(error.problem() == "the line is longer than 1 MiB");
+  // The affiliation reader shares the limit.
+  const InputError affiliation = error_of([&] {
+    village::read_affiliation_projection(scratch("too_long_aff.txt", longest + "b x\n"), {});
+  });
+  CHECK(affiliation.where().line == 1);
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# ThreadSanitizer over the OpenMP paths: builds the village binary with clang,
+# -fsanitize=thread and LLVM's OpenMP in build-tsan/, then runs run, compare, sweep and
+# analyze on 4 threads, with Archer (LLVM's OpenMP tool for TSan) so that OpenMP's own
+# synchronisation is understood. Any report fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --sanitizers
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -gline-tables-only" -DVILLAGE_SANITIZE=thread \
+  -DVILLAGE_BENCH=OFF -DVILLAGE_TESTS=OFF -DVILLAGE_MPI=OFF >/dev/null
+cmake --build build-tsan -j "$(nproc)" --target village
+
+archer="$(ls /usr/lib/llvm-*/lib/libarcher.so 2>/dev/null | head -n 1)"
+[ -n "$archer" ] || { echo "tsan: libarcher.so not found (libomp-dev)" >&2; exit 1; }
+export OMP_TOOL_LIBRARIES="$archer"
+export ARCHER_OPTIONS="verbose=0"
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66 ignore_noninstrumented_modules=1"
+village=build-tsan/village
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cat >"$work/community.toml" <<'TOML'
+[run]
+steps = 12
+replicates = 4
+seed = 9
+[community]
+households = 800
+neighbourhoods = 2
+[model]
+kind = "parent_support"
+[outreach]
+newsletter_interval_weeks = 4
+key_figure_programme = true
+partnership = true
+[strategies.newsletter]
+description = "newsletter"
+[strategies.key_figures]
+description = "key figures"
+key_figure_programme = true
+TOML
+sed 's/^replicates = 4/replicates = 1/' "$work/community.toml" >"$work/one_replicate.toml"
+printf 'a b\nb c\nc d\nd a\na c\nd e\ne f\nf d\n' >"$work/net.txt"
+
+step() {
+  echo "tsan: village $*" >&2
+  "$village" "$@" >/dev/null
+}
+# Replicates in parallel; one replicate with its agent loops in parallel.
+step run scenarios/examples/sir_demo.toml --threads 4 --quiet --out "$work/sir"
+step run "$work/community.toml" --threads 4 --quiet --out "$work/run"
+step run "$work/one_replicate.toml" --threads 4 --quiet --out "$work/one"
+step compare "$work/community.toml" --threads 4 --quiet --out "$work/compare"
+step sweep "$work/community.toml" --design lhs --samples 4 --param outreach.inviting_share=0.1:0.9 \
+  --threads 4 --quiet --out "$work/sweep"
+step analyze network "$work/net.txt" --threads 4 --out "$work/analyze"
+echo "tsan: no reports" >&2
