@@ -43,6 +43,22 @@ TOML
 sed 's/^replicates = 4/replicates = 1/' "$work/community.toml" >"$work/one_replicate.toml"
 printf 'a b\nb c\nc d\nd a\na c\nd e\ne f\nf d\n' >"$work/net.txt"
 
+# The check can fail: a racy OpenMP loop must be reported, its reduction form must not.
+race_check() {
+  printf '#include <cstdio>\nint main() {\n  long sum = 0;\n#pragma omp parallel for %s\n  for (int i = 0; i < 100000; ++i) sum += i;\n  std::printf("%%ld", sum);\n}\n' "$1" >"$work/race.cpp"
+  clang++ -fopenmp -fsanitize=thread -O1 "$work/race.cpp" -o "$work/race"
+  OMP_NUM_THREADS=4 "$work/race" >/dev/null 2>"$work/race.log"
+}
+if race_check ""; then
+  echo "tsan: a racy OpenMP loop went unreported; the check is blind" >&2
+  exit 1
+fi
+race_check "reduction(+ : sum)" || {
+  cat "$work/race.log" >&2
+  echo "tsan: a race-free OpenMP reduction was reported; is Archer loaded?" >&2
+  exit 1
+}
+
 step() {
   echo "tsan: village $*" >&2
   "$village" "$@" >/dev/null

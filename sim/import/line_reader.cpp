@@ -36,25 +36,38 @@ LineReader::LineReader(const std::filesystem::path& path, char delimiter)
 
 bool LineReader::next(std::vector<Field>& fields) {
   fields.clear();
-  if (line_.empty()) line_.resize(kMaxLineBytes + 1);
+  // The buffer grows to the longest line seen (a small file never zero-fills a MiB).
+  constexpr std::size_t kInitialBytes = 4096;
+  if (line_.empty()) line_.resize(kInitialBytes);
   for (;;) {
-    in_.getline(line_.data(), static_cast<std::streamsize>(line_.size()));
-    if (in_.bad()) {
-      throw InputError(at(0), "reading the file failed after this line",
-                       "check that the file is readable and complete");
-    }
-    const auto got = static_cast<std::size_t>(in_.gcount());
-    if (in_.fail()) {
-      if (in_.eof()) return false;  // nothing left
-      // getline stored size - 1 bytes and found no line break.
-      throw InputError({path_.string(), line_number_ + 1, 0},
-                       fmt::format("the line is longer than {} MiB", kMaxLineBytes >> 20),
-                       "a network file has one edge or membership per line; is this the right "
-                       "file, or GraphML (format = \"graphml\")?");
+    std::size_t length = 0;  // of the line read so far
+    std::size_t got = 0;     // of the last getline, its line break included
+    for (;;) {
+      in_.getline(line_.data() + length, static_cast<std::streamsize>(line_.size() - length));
+      if (in_.bad()) {
+        throw InputError(at(0), "reading the file failed after this line",
+                         "check that the file is readable and complete");
+      }
+      got = static_cast<std::size_t>(in_.gcount());
+      if (!in_.fail()) break;
+      if (in_.eof()) {
+        if (length + got == 0) return false;  // nothing left
+        break;
+      }
+      // The buffer filled before a line break: grow it, up to the limit.
+      length += got;
+      if (length >= kMaxLineBytes) {
+        throw InputError({path_.string(), line_number_ + 1, 0},
+                         fmt::format("the line is longer than {} MiB", kMaxLineBytes >> 20),
+                         "a network file has one edge or membership per line; is this the "
+                         "right file, or GraphML (format = \"graphml\")?");
+      }
+      in_.clear();
+      line_.resize(std::min(2 * line_.size(), kMaxLineBytes + 1));
     }
     ++line_number_;
     // gcount counts the line break it consumed; the last line may have none.
-    std::string_view text(line_.data(), in_.eof() ? got : got - 1);
+    std::string_view text(line_.data(), length + (in_.eof() ? got : got - 1));
     // Spreadsheets often save CSV with a byte order mark; editors do not show it.
     if (line_number_ == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (text.ends_with('\r')) text.remove_suffix(1);
@@ -108,7 +121,7 @@ void LineReader::split(std::string_view text, std::vector<Field>& fields) const 
 namespace {
 std::uint64_t count_lines(const std::filesystem::path& path) {
   std::ifstream in = open_input(path);
-  std::vector<char> buffer(1u << 20);
+  std::vector<char> buffer(1u << 16);
   std::uint64_t lines = 0;
   while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
     const auto got = static_cast<std::size_t>(in.gcount());
@@ -130,9 +143,8 @@ void MemoryForecast::check(std::uint64_t lines, double per_line_bytes, double la
   constexpr std::uint64_t kEvery = 1u << 20;
   if (lines != kFirst && (lines % kEvery) != 0) return;
   const auto remaining = static_cast<double>(total_lines_ - std::min(lines, total_lines_));
-  double forecast = per_line_bytes * static_cast<double>(total_lines_) /
-                        static_cast<double>(lines) +
-                    label_bytes;
+  double forecast =
+      per_line_bytes * static_cast<double>(total_lines_) / static_cast<double>(lines) + label_bytes;
   if (lines != kFirst) {
     const double rate =
         (label_bytes - last_label_bytes_) / static_cast<double>(lines - last_lines_);
@@ -140,10 +152,10 @@ void MemoryForecast::check(std::uint64_t lines, double per_line_bytes, double la
   }
   last_lines_ = lines;
   last_label_bytes_ = label_bytes;
-  check_fits_in_memory(forecast, {path_.string()},
-                       fmt::format("{} of {} lines (forecast from its first {} lines)", what_,
-                                   total_lines_, lines),
-                       "split the file, or run where more memory is available");
+  check_fits_in_memory(
+      forecast, {path_.string()},
+      fmt::format("{} of {} lines (forecast from its first {} lines)", what_, total_lines_, lines),
+      "split the file, or run where more memory is available");
 }
 
 NodeId LabelIndex::id(const Field& field, const LineReader& reader) {

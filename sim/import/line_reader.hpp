@@ -60,7 +60,7 @@ class LineReader {
   std::filesystem::path path_;
   char delimiter_;
   std::ifstream in_;
-  std::string line_;  // kMaxLineBytes + 1 bytes, reused for every line
+  std::string line_;  // grows to the longest line read, at most kMaxLineBytes + 1 bytes
   int line_number_ = 0;
 };
 
