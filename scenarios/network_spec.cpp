@@ -209,12 +209,23 @@ double NetworkSpec::expected_nodes() const {
     return total;
   }
   if (generator == "file") {
-    // An edge list line names at least two labels of one byte and a separator.
+    // Upper bounds before reading: a GraphML node is at least <node id="x"/> (14
+    // bytes); a line of an edge or affiliation list names at most two new labels, each of
+    // at least one byte and a separator.
     std::error_code error;
-    const auto bytes = std::filesystem::file_size(file, error);
-    return error ? 0.0 : static_cast<double>(bytes) / 2.0;
+    const auto bytes = static_cast<double>(std::filesystem::file_size(file, error));
+    if (error) return 0.0;
+    if (file_format() == "graphml") return bytes / 14.0;
+    return std::min(2.0 * static_cast<double>(file_lines), bytes / 2.0);
   }
   return values.real("nodes");
+}
+
+std::string NetworkSpec::file_format() const {
+  const std::string format = values.has("format") ? values.text("format") : "auto";
+  if (format != "auto") return format;
+  const auto extension = file.extension().string();
+  return extension == ".graphml" ? "graphml" : extension == ".csv" ? "csv" : "edge_list";
 }
 
 double NetworkSpec::expected_arcs() const {
@@ -251,10 +262,15 @@ double NetworkSpec::expected_arcs() const {
   }
   if (generator == "complete") return n * (n - 1);
   if (generator == "file") {
-    std::error_code error;
-    const auto bytes = std::filesystem::file_size(file, error);
-    const double lines = error ? 0.0 : static_cast<double>(bytes) / 4.0;
-    return 2.0 * lines;
+    // An edge is two arcs: at most one per line (an affiliation list's projection is
+    // checked by its reader, before any pair is made), or one per <edge source="a"
+    // target="b"/> of at least 30 bytes.
+    if (file_format() == "graphml") {
+      std::error_code error;
+      const auto bytes = std::filesystem::file_size(file, error);
+      return error ? 0.0 : 2.0 * static_cast<double>(bytes) / 30.0;
+    }
+    return 2.0 * static_cast<double>(file_lines);
   }
   return 0;
 }
@@ -326,11 +342,7 @@ World WorldBuilder::generate(const RandomStream& rng) const {
   } else if (spec_.generator == "complete") {
     layer = complete_graph(nodes());
   } else {
-    std::string format = v.text("format");
-    if (format == "auto") {
-      const auto extension = spec_.file.extension().string();
-      format = extension == ".graphml" ? "graphml" : extension == ".csv" ? "csv" : "edge_list";
-    }
+    const std::string format = spec_.file_format();
     ImportedNetwork imported;
     if (format == "graphml") {
       imported = read_graphml(spec_.file);

@@ -34,9 +34,12 @@ struct NetworkSpec {
   std::filesystem::path degree_file;           // configuration with a degree file
   std::vector<std::uint32_t> degree_sequence;  // read from degree_file when the scenario loads
   std::string layer = "network";
-  bool per_run = true;  // draw a new network for every replicate
+  bool per_run = true;           // draw a new network for every replicate
+  std::uint64_t file_lines = 0;  // file: its line count, taken when the scenario loads
 
   bool was_given(const std::string& key) const;
+  // file: "graphml", "affiliation", "csv" or "edge_list" (format = "auto" by extension).
+  std::string file_format() const;
   // Expected node and stored-arc counts, for the memory estimate before allocating.
   double expected_nodes() const;
   double expected_arcs() const;

@@ -13,6 +13,7 @@
 #include "scenarios/scenario_limits.hpp"
 #include "scenarios/suggest.hpp"
 #include "scenarios/toml_fields.hpp"
+#include "sim/import/line_reader.hpp"
 
 namespace village {
 
@@ -276,6 +277,7 @@ NetworkSpec read_network(const toml::table& table, const std::string& file, cons
                        fmt::format("no network file '{}'", spec.file.string()),
                        "the path is relative to the scenario file's folder");
     }
+    if (spec.file_format() != "graphml") spec.file_lines = count_lines(spec.file);
   }
   if (generator == "configuration") {
     const std::string& degrees = spec.values.text("degrees");

@@ -118,7 +118,6 @@ void LineReader::split(std::string_view text, std::vector<Field>& fields) const 
   }
 }
 
-namespace {
 std::uint64_t count_lines(const std::filesystem::path& path) {
   std::ifstream in = open_input(path);
   std::vector<char> buffer(1u << 16);
@@ -133,7 +132,6 @@ std::uint64_t count_lines(const std::filesystem::path& path) {
   }
   return lines;
 }
-}  // namespace
 
 MemoryForecast::MemoryForecast(const std::filesystem::path& path, std::string what)
     : path_(path), what_(std::move(what)), total_lines_(count_lines(path)) {}

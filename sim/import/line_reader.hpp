@@ -64,6 +64,9 @@ class LineReader {
   int line_number_ = 0;
 };
 
+// The file's line count (a last line without a line break counts), in one fast pass.
+std::uint64_t count_lines(const std::filesystem::path& path);
+
 // Forecasts a reader's memory from the lines read so far, so that a file too large for
 // this process is refused after a small part of it is read. The line count comes first,
 // from a fast pass over the file. What grows with every line (edges, memberships) is

@@ -127,3 +127,34 @@ kind = "sir"
   CHECK(world.population.size() == 4);
   CHECK(world.layer("network").arc_count() <= 8);
 }
+
+TEST_CASE("a file network's size is bounded from its line count before it is read", "[unit]") {
+  const auto dir = fs::temp_directory_path() / "village_scenario_test";
+  fs::create_directories(dir);
+  // 5 lines, 3 of them edges: at most 10 nodes and 10 arcs, whatever the labels' length.
+  std::ofstream(dir / "long_labels.txt")
+      << "# comment\nparent_number_one parent_number_two\nparent_number_two parent_number_three\n\n"
+         "parent_number_three parent_number_one";
+  const auto path = write_scenario("file_size.toml", R"([network]
+generator = "file"
+path = "long_labels.txt"
+[model]
+kind = "sir"
+)");
+  const auto scenario = village::load_scenario(path);
+  CHECK(scenario.network.file_lines == 5);
+  CHECK(scenario.network.expected_nodes() == 10);
+  CHECK(scenario.network.expected_arcs() == 10);
+  // A GraphML file is bounded by its bytes: 14 per node, 30 per edge.
+  const auto graphml = write_scenario("graphml_size.toml", std::string(R"([network]
+generator = "file"
+path = ")") + VILLAGE_TEST_DATA + R"(/import/small.graphml"
+[model]
+kind = "sir"
+)");
+  const auto read = village::load_scenario(graphml);
+  const auto bytes =
+      static_cast<double>(fs::file_size(fs::path(VILLAGE_TEST_DATA) / "import" / "small.graphml"));
+  CHECK(read.network.expected_nodes() == Approx(bytes / 14));
+  CHECK(read.network.expected_arcs() == Approx(2 * bytes / 30));
+}
