@@ -5,6 +5,8 @@
 // direction at 99% confidence: a one-sided paired t-test, mean(d) / (sd(d) / sqrt(n)) >
 // t_{0.99, n-1} (2.462 for n = 30).
 
+#include <cmath>
+
 #include "pattern_harness.hpp"
 
 namespace {
@@ -34,6 +36,16 @@ TEST_CASE("pattern 2 (M3): lecturing lowers institutional trust and reach at equ
                                     set("outreach.inviting_share", 0.1));
   check_direction(runs, "institutional_trust", "all");
   check_direction(runs, "reach", "all");
+  // Equal hours: both arms have the same professionals (same capacity), and the tone
+  // changes how contacts land, not how many hours they take (within 1% of capacity).
+  for (std::uint32_t r = 0; r < kPairs; ++r) {
+    const double capacity = sum_over_weeks(runs.a[r], "hours_capacity");
+    CHECK(capacity > 0);
+    CHECK(capacity == sum_over_weeks(runs.b[r], "hours_capacity"));
+    const double inviting = sum_over_weeks(runs.a[r], "hours_professional");
+    const double lecturing = sum_over_weeks(runs.b[r], "hours_professional");
+    CHECK(std::abs(inviting - lecturing) <= 0.01 * capacity);
+  }
 }
 
 TEST_CASE(
