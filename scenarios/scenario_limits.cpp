@@ -91,8 +91,7 @@ class NestingScan {
   void value_character(char c) {
     if (c == '[' || c == '{') {
       // The key that holds the array or table moves to the stack; inner keys count anew.
-      open_.push_back(c == '[' ? Open::array : Open::inline_table);
-      key_stack_.push_back(key_parts_);
+      open_.push_back({c == '[' ? Open::array : Open::inline_table, key_parts_});
       outer_parts_ += key_parts_;
       key_parts_ = 0;
       check();
@@ -102,17 +101,16 @@ class NestingScan {
       }
     } else if ((c == ']' || c == '}') && !open_.empty()) {
       close();
-    } else if (c == ',' && !open_.empty() && open_.back() == Open::inline_table) {
+    } else if (c == ',' && !open_.empty() && open_.back().kind == Open::inline_table) {
       in_key_ = true;
       key_parts_ = 1;
     }
   }
 
   void close() {
-    open_.pop_back();
-    key_parts_ = key_stack_.back();
+    key_parts_ = open_.back().key_parts;
     outer_parts_ -= key_parts_;
-    key_stack_.pop_back();
+    open_.pop_back();
     in_key_ = false;
   }
 
@@ -161,9 +159,13 @@ class NestingScan {
   bool in_header_ = false;
   int header_parts_ = 0;
   int key_parts_ = 1;
-  std::vector<Open> open_;
-  std::vector<int> key_stack_;
-  int outer_parts_ = 0;  // the sum of key_stack_
+  // The open arrays and inline tables, each with the key parts of what holds it.
+  struct Frame {
+    Open kind;
+    int key_parts;
+  };
+  std::vector<Frame> open_;
+  int outer_parts_ = 0;  // the sum of open_'s key_parts
 };
 
 }  // namespace

@@ -134,10 +134,14 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
   std::vector<std::size_t> group_begin(static_cast<std::size_t>(groups) + 1, 0);
   for (const Membership& m : memberships)
     ++group_begin[m.affiliation + 1];
+  // The projection's size is known before any pair is made: at most m(m-1)/2 ties per
+  // affiliation of m members (fewer where persons share several).
+  double pairs = 0.0;
   for (NodeId g = 0; g < groups; ++g) {
     const std::size_t members = group_begin[g + 1];
+    const double ties = 0.5 * static_cast<double>(members) * (static_cast<double>(members) - 1.0);
+    pairs += ties;
     if (members > kMaxMembers) {
-      const double ties = 0.5 * static_cast<double>(members) * static_cast<double>(members - 1);
       throw InputError(
           {path.string(), first_seen[g].line, first_seen[g].column},
           fmt::format("the affiliation '{}' has {} members; its projection alone would hold "
@@ -148,13 +152,6 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
                       kMaxMembers));
     }
     group_begin[g + 1] += group_begin[g];
-  }
-  // The projection's size is known before any pair is made: at most m(m-1)/2 ties per
-  // affiliation of m members (fewer where persons share several).
-  double pairs = 0.0;
-  for (NodeId g = 0; g < groups; ++g) {
-    const auto members = static_cast<double>(group_begin[g + 1] - group_begin[g]);
-    pairs += 0.5 * members * (members - 1.0);
   }
   check_fits_in_memory(pairs * kBytesPerTie, {path.string()},
                        fmt::format("the projection of {} memberships ({:.3g} pairs of persons)",
