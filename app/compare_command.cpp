@@ -168,7 +168,7 @@ int compare_command(const CompareOptions& options) {
   if (options.seed) scenario.plan.seed = *options.seed;
   if (options.replicates) scenario.plan.replicates = *options.replicates;
   if (options.threads) scenario.threads = *options.threads;
-  // Costs sum the weekly hours, so every week is recorded.
+  // Costs sum the weekly spending, so every week is recorded.
   scenario.plan.record_every = 1;
   check_memory(scenario, scenario.threads);
   set_thread_count(scenario.threads);
@@ -203,7 +203,7 @@ int compare_command(const CompareOptions& options) {
   for (std::size_t s = 0; s < strategies; ++s) {
     values.push_back(strategy_model_values(scenario.model_values, *chosen[s]));
     results[s].name = chosen[s]->name;
-    results[s].budget_euros = chosen[s]->budget_euros;
+    results[s].budget_euros = budget_of(values[s]);
     results[s].runs.resize(replicates);
     results[s].group_sizes.resize(replicates);
   }
@@ -264,36 +264,12 @@ int compare_command(const CompareOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const auto end = std::chrono::system_clock::now();
 
-  // Costs.
-  const ParamValues& c = set.costs;
-  const CostRates rates{c.real("professional_hour_euros"), c.real("programme_hour_euros"),
-                        c.real("newsletter_issue_euros"),  c.real("key_figure_week_euros"),
-                        c.real("conversation_euros"),      c.real("intervention_fixed_euros"),
-                        c.flag("charge_regular_hours")};
+  // Costs: the spending each run recorded, by intervention.
   std::vector<CostBreakdown> mean_costs(strategies);
   for (std::size_t s = 0; s < strategies; ++s) {
-    const ParamValues& v = values[s];
-    const auto real_or = [&](const std::string& key, double fallback) {
-      return v.has(key) ? v.real(key) : fallback;
-    };
-    const CostDrivers drivers{real_or("outreach.newsletter_hours_per_issue", 0),
-                              real_or("outreach.key_figure_coordination_hours", 0),
-                              real_or("conversation_hours", 0),
-                              static_cast<double>(interventions_switched_on(v).size())};
     for (const RunRecord& run : results[s].runs)
-      results[s].costs.push_back(run_cost(run.rows, rates, drivers));
-    CostBreakdown& m = mean_costs[s];
-    const double n = static_cast<double>(replicates);
-    for (const CostBreakdown& b : results[s].costs) {
-      m.regular_hours += b.regular_hours / n;
-      m.professional_hours += b.professional_hours / n;
-      m.programme_hours += b.programme_hours / n;
-      m.newsletter_issues += b.newsletter_issues / n;
-      m.key_figure_weeks += b.key_figure_weeks / n;
-      m.conversations += b.conversations / n;
-      m.interventions += b.interventions / n;
-      m.total_euros += b.total_euros / n;
-    }
+      results[s].costs.push_back(run_cost(run.rows));
+    mean_costs[s] = mean_cost(results[s].costs);
   }
 
   ComparisonOptions compare_options;
@@ -341,7 +317,7 @@ int compare_command(const CompareOptions& options) {
   report.scenario_summary = scenario_summary(scenario, chosen[baseline]->name, strategies);
   for (std::size_t s = 0; s < strategies; ++s) {
     report.strategies.push_back({chosen[s]->name, chosen[s]->description,
-                                 describe_overrides(*chosen[s]), chosen[s]->budget_euros,
+                                 describe_overrides(*chosen[s]), budget_of(values[s]),
                                  mean_costs[s],
                                  outcome_over_time(results[s].runs, headline_outcome,
                                                    set.headline_group, comparison.level)});
@@ -356,7 +332,6 @@ int compare_command(const CompareOptions& options) {
   report.seed = scenario.plan.seed;
   report.version = kVersion;
   report.git_revision = kGitRevision;
-  report.rates = rates;
   report.warnings = warnings;
   report.network_svg = network_svg;
   report.network_caption = network_caption;
@@ -442,6 +417,10 @@ int compare_command(const CompareOptions& options) {
     for (const std::string& sentence :
          headline_sentences(comparison, headline_outcome, set.headline_group))
       fmt::print("- {}\n", sentence);
+    for (const ReportStrategy& strategy : report.strategies) {
+      const std::string stops = budget_stops(strategy, replicates);
+      if (!stops.empty()) fmt::print("- {}\n", stops);
+    }
     fmt::print(
         "\nWrote {0}/comparison.csv, timeseries.csv, report.html and manifest.json\n"
         "Open the report: {0}/report.html\n",

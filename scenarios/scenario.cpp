@@ -500,7 +500,6 @@ nlohmann::ordered_json Scenario::to_json() const {
     for (const Strategy& strategy : strategies.strategies) {
       nlohmann::ordered_json entry = {{"name", strategy.name},
                                       {"description", strategy.description}};
-      if (strategy.budget_euros) entry["budget_euros"] = *strategy.budget_euros;
       nlohmann::ordered_json overrides = nlohmann::ordered_json::object();
       for (const auto& [key, value] : strategy.overrides)
         std::visit([&, k = key](const auto& v) { overrides[k] = v; }, value);
@@ -511,7 +510,6 @@ nlohmann::ordered_json Scenario::to_json() const {
     json["compare"] = {{"baseline", strategies.baseline},
                        {"outcomes", strategies.outcomes},
                        {"group", strategies.headline_group}};
-    json["costs"] = values_to_json(strategies.costs);
   }
   return json;
 }

@@ -12,18 +12,6 @@ namespace village {
 
 namespace {
 
-ParamSpec euros(std::string name, double value, std::string unit, std::string description,
-                std::string source) {
-  return {.name = std::move(name),
-          .type = ParamType::real,
-          .default_number = value,
-          .min = 0,
-          .max = 1e9,
-          .unit = std::move(unit),
-          .description = std::move(description),
-          .source = std::move(source)};
-}
-
 // Outcomes a comparison can rank strategies on: those the model records per group.
 const std::vector<std::string>& known_outcomes() {
   return parent_support::outcome_names();
@@ -60,16 +48,12 @@ Strategy read_strategy(const std::string& name, const toml::table& table, const 
     }
     strategy.description = node->as_string()->get();
   }
-  if (const toml::node* node = table.get("budget_euros")) {
-    const ParamSpec spec = euros("budget_euros", 0, "euros", "", "");
-    strategy.budget_euros = std::get<double>(read_param(*node, spec, section, file));
-  }
   ParamValues values(outreach_specs);
-  read_params(table, section, outreach_specs, {"description", "budget_euros"}, file, values);
+  read_params(table, section, outreach_specs, {"description"}, file, values);
   std::vector<std::pair<int, std::string>> keys;
   for (const auto& [key, node] : table) {
     const std::string k(key.str());
-    if (k != "description" && k != "budget_euros") keys.emplace_back(line_of(node), k);
+    if (k != "description") keys.emplace_back(line_of(node), k);
   }
   std::sort(keys.begin(), keys.end());
   for (const auto& [line, key] : keys)
@@ -85,46 +69,6 @@ const Strategy* StrategySet::find(const std::string& name) const {
   return nullptr;
 }
 
-const std::vector<ParamSpec>& cost_params() {
-  static const std::vector<ParamSpec> specs{
-      euros("professional_hour_euros", 75, "euros per hour",
-            "cost of one professional hour a strategy adds (conversations, introductions, "
-            "group meetings, overload beyond the weekly budget; with charge_regular_hours "
-            "all of hours_professional)",
-            "assumption: order of Dutch youth-care hourly rates (EUR 70-90 per hour incl. "
-            "overhead), swept"),
-      euros("programme_hour_euros", 60, "euros per hour",
-            "cost of one programme hour (newsletter, coordinating key figures and "
-            "influencers, evenings, network support, support point, training)",
-            "assumption: municipal policy or coordination staff incl. overhead, swept"),
-      euros("newsletter_issue_euros", 250, "euros per issue",
-            "fixed costs of one newsletter issue (design, printing, distribution) beside "
-            "its programme hours",
-            "assumption, swept"),
-      euros("key_figure_week_euros", 25, "euros per key figure per programme week",
-            "volunteer allowance and expenses of one key figure in a programme week",
-            "assumption: below the Dutch tax-free volunteer allowance (about EUR 190 a "
-            "month in 2024)"),
-      euros("conversation_euros", 50, "euros per conversation",
-            "room, refreshments and interpretation for one conversation hosted in an "
-            "informal organisation",
-            "assumption, swept"),
-      euros("intervention_fixed_euros", 2500, "euros per intervention switched on",
-            "set-up costs of each intervention a strategy switches on (newsletter, "
-            "key-figure programme, partnership, influencer panel, groups, theme "
-            "evenings, parent network, structural support, support point, voice, "
-            "training, matched approach)",
-            "assumption, swept"),
-      {.name = "charge_regular_hours",
-       .type = ParamType::boolean,
-       .default_flag = false,
-       .description = "also price the professionals' regular hours (personal contacts, "
-                      "incidents, questions within the budget), which every strategy pays",
-       .source = "assumption: regular hours are the existing budget"},
-  };
-  return specs;
-}
-
 const std::vector<std::string>& default_compare_outcomes() {
   static const std::vector<std::string> outcomes{"reach", "institutional_trust", "help_seeking",
                                                  "incident_cooperation"};
@@ -134,7 +78,13 @@ const std::vector<std::string>& default_compare_outcomes() {
 StrategySet read_strategies(const toml::table& root, const std::string& file,
                             const std::vector<ParamSpec>* outreach_specs) {
   StrategySet set;
-  set.costs = ParamValues(cost_params());
+  if (const toml::node* node = root.get("costs")) {
+    throw InputError(location_of(*node, file),
+                     "[costs] is no longer read: every intervention has its own prices in "
+                     "[outreach]",
+                     "write e.g. newsletter_euros_per_meeting = 250 or partnership_fixed_euros = "
+                     "2500 under [outreach] or a strategy (docs/scenario-reference.md)");
+  }
   set.outcomes = default_compare_outcomes();
   set.headline_group = "vulnerable";
   const toml::node* strategies = root.get("strategies");
@@ -160,13 +110,9 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                        "add tables like [strategies.newsletter]");
     }
   }
-  for (const char* name : {"compare", "costs"}) {
-    const toml::node* node = root.get(name);
-    if (node != nullptr && set.strategies.empty()) {
-      throw InputError(location_of(*node, file),
-                       fmt::format("[{}] is read only with strategies to compare", name),
-                       "add [strategies.<name>] tables, or remove the section");
-    }
+  if (const toml::node* node = root.get("compare"); node != nullptr && set.strategies.empty()) {
+    throw InputError(location_of(*node, file), "[compare] is read only with strategies to compare",
+                     "add [strategies.<name>] tables, or remove the section");
   }
   if (set.strategies.empty()) return set;
   set.baseline = set.strategies.front().name;
@@ -220,10 +166,6 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
       }
     }
   }
-  if (const toml::node* node = root.get("costs")) {
-    read_params(as_table(*node, "costs", file, "[costs]"), "costs", cost_params(), {}, file,
-                set.costs);
-  }
   return set;
 }
 
@@ -235,21 +177,19 @@ ParamValues strategy_model_values(const ParamValues& scenario_values, const Stra
 }
 
 std::vector<std::string> interventions_switched_on(const ParamValues& model_values) {
+  const auto plan = parent_support::OutreachPlan::from(model_values);
   std::vector<std::string> on;
-  const auto flag = [&](const char* key) {
-    const std::string name = std::string("outreach.") + key;
-    if (model_values.has(name) && model_values.flag(name)) on.emplace_back(key);
-  };
-  if (model_values.has("outreach.newsletter_interval_weeks") &&
-      model_values.real("outreach.newsletter_interval_weeks") > 0)
-    on.emplace_back("newsletter");
-  for (const char* key : {"key_figure_programme", "partnership", "influencer_panel",
-                          "parent_groups", "theme_evenings", "parent_network", "structural_support",
-                          "parent_support_point", "voice", "training"})
-    flag(key);
-  if (model_values.has("outreach.approach") && model_values.text("outreach.approach") == "matched")
-    on.emplace_back("matched_approach");
+  for (std::size_t n = 0; n < parent_support::kInterventionCount; ++n) {
+    const auto i = static_cast<parent_support::Intervention>(n);
+    if (plan.switched_on(i)) on.emplace_back(parent_support::info(i).name);
+  }
   return on;
+}
+
+std::optional<double> budget_of(const ParamValues& model_values) {
+  const std::string key = "outreach.budget_euros";
+  if (!model_values.has(key) || model_values.real(key) <= 0) return std::nullopt;
+  return model_values.real(key);
 }
 
 std::string describe_overrides(const Strategy& strategy) {

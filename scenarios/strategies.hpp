@@ -1,12 +1,12 @@
 #pragma once
 // Intervention strategies to compare (`village compare`): the [strategies.<name>]
-// tables, the [compare] table and the [costs] table of a scenario file.
+// tables and the [compare] table of a scenario file.
 //
 // A strategy is a set of [outreach] overrides: its keys are [outreach] keys (validated
-// against the model's declarations, so unknown keys get a "did you mean"), plus an
-// optional `description` and `budget_euros`. Its model values are the scenario's
-// values with the overrides applied (strategy_model_values). Part 1 of the model cannot
-// stop spending at a budget; the budget is reported against the spending.
+// against the model's declarations, so unknown keys get a "did you mean"), including
+// each intervention's window and prices and the budget_euros that caps its spending,
+// plus an optional `description`. Its model values are the scenario's values with the
+// overrides applied (strategy_model_values).
 
 #include <toml++/toml.h>
 
@@ -23,7 +23,6 @@ namespace village {
 struct Strategy {
   std::string name;
   std::string description;
-  std::optional<double> budget_euros;
   // [outreach] keys (without the "outreach." prefix) and their values, in file order.
   std::vector<std::pair<std::string, ParamValue>> overrides;
   SourceLocation location;
@@ -34,15 +33,12 @@ struct StrategySet {
   std::string baseline;               // [compare] baseline; default: the first strategy
   std::vector<std::string> outcomes;  // [compare] outcomes
   std::string headline_group;         // [compare] group: the group headlines are about
-  ParamValues costs;                  // [costs], every default filled in
   SourceLocation compare_location;
 
   bool empty() const { return strategies.empty(); }
   const Strategy* find(const std::string& name) const;
 };
 
-// The [costs] table: euros per unit of what a run records (docs/report.md).
-const std::vector<ParamSpec>& cost_params();
 // The [compare] table's outcomes by default.
 const std::vector<std::string>& default_compare_outcomes();
 
@@ -55,9 +51,11 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
 // The scenario's model values with the strategy's [outreach] overrides applied.
 ParamValues strategy_model_values(const ParamValues& scenario_values, const Strategy& strategy);
 
-// The interventions a set of model values switches on ("newsletter",
-// "key_figure_programme", ...), each with fixed set-up costs in [costs].
+// The interventions a set of parent-support model values switches on ("newsletter",
+// "key_figure_programme", ...), in catalogue order.
 std::vector<std::string> interventions_switched_on(const ParamValues& model_values);
+// Its outreach.budget_euros when positive (a cap), else none.
+std::optional<double> budget_of(const ParamValues& model_values);
 
 // "key_figure_programme = true, inviting_share = 0.9" (for summaries).
 std::string describe_overrides(const Strategy& strategy);

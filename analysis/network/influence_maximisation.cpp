@@ -81,8 +81,15 @@ InfluenceSeeds celf(const CsrLayer& layer, const CelfOptions& options, const Ran
     }
   };
   std::priority_queue<Candidate> queue;
-  for (NodeId v = 0; v < n; ++v)
-    queue.push({gain(v), v, 0});
+  if (options.candidates.empty()) {
+    for (NodeId v = 0; v < n; ++v)
+      queue.push({gain(v), v, 0});
+  } else {
+    for (NodeId v : options.candidates) {
+      if (v >= n) throw std::invalid_argument("celf: candidate node out of range");
+      queue.push({gain(v), v, 0});
+    }
+  }
   std::uint64_t reached = 0;
   while (result.seeds.size() < std::min<std::size_t>(options.k, n) && !queue.empty()) {
     Candidate top = queue.top();

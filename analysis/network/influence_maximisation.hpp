@@ -38,6 +38,7 @@ struct CelfOptions {
   std::size_t k = 10;
   double probability = 0.1;  // activation probability per arc
   std::uint32_t samples = 1000;
+  std::vector<NodeId> candidates;  // the nodes seeds are chosen from (empty: all)
 };
 
 InfluenceSeeds celf(const CsrLayer& layer, const CelfOptions& options, const RandomStream& rng);

@@ -105,6 +105,31 @@ std::string format_euros(double euros) {
   return fmt::format("{}EUR {}", rounded < 0 ? "-" : "", grouped);
 }
 
+namespace {
+
+std::string words(const std::string& name) {
+  std::string text = name;
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+}  // namespace
+
+std::string budget_stops(const ReportStrategy& strategy, std::size_t replicates) {
+  if (!strategy.budget_euros) return "";
+  std::vector<std::string> parts;
+  for (const CostItem& item : strategy.mean_cost.items) {
+    if (item.stopped_share <= 0) continue;
+    const auto runs =
+        static_cast<std::size_t>(std::lround(item.stopped_share * static_cast<double>(replicates)));
+    parts.push_back(fmt::format("the {} stopped in week {:.0f} on average, in {} of {} replicates",
+                                words(item.intervention), item.stop_week, runs, replicates));
+  }
+  if (parts.empty()) return "";
+  return fmt::format("The budget of {} of {} ran out: {}.", format_euros(*strategy.budget_euros),
+                     strategy.name, fmt::join(parts, "; "));
+}
+
 std::vector<std::string> headline_sentences(const Comparison& comparison,
                                             const std::string& outcome, const std::string& group) {
   std::vector<std::string> sentences;
@@ -168,6 +193,10 @@ std::string render_report(const ReportInput& in) {
   h += "<h2>In short</h2>\n<ul class=\"headline\">\n";
   for (const std::string& s : headline_sentences(cmp, in.headline_outcome, in.headline_group))
     h += fmt::format("<li>{}</li>\n", e(s));
+  for (const ReportStrategy& s : in.strategies) {
+    const std::string stops = budget_stops(s, in.replicates);
+    if (!stops.empty()) h += fmt::format("<li>{}</li>\n", e(stops));
+  }
   h += "</ul>\n";
   if (!in.warnings.empty()) {
     h += "<div class=\"warning\"><p><strong>Too few replicates to separate some "
@@ -182,9 +211,9 @@ std::string render_report(const ReportInput& in) {
   for (const std::string& s : in.scenario_summary)
     h += fmt::format("<p>{}</p>\n", e(s));
   h += "<table class=\"strategies\"><tr><th>strategy</th><th>what it does</th><th>settings "
-       "([outreach])</th><th>mean cost per run</th><th>budget</th></tr>\n";
+       "([outreach])</th><th>mean cost per run</th><th>budget (a cap)</th></tr>\n";
   for (const ReportStrategy& s : in.strategies) {
-    const bool over = s.budget_euros && s.mean_cost.total_euros > *s.budget_euros;
+    const bool over = s.budget_euros && s.mean_cost.total_euros > *s.budget_euros + 0.005;
     h += fmt::format(
         "<tr><td>{}{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td "
         "class=\"num{}\">{}</td></tr>\n",
@@ -304,37 +333,42 @@ std::string render_report(const ReportInput& in) {
   h += "</table>\n";
 
   // Costs.
-  h += fmt::format(
-      "<h2>Costs</h2>\n<p>Costs are computed from the hours and contacts the model records "
-      "each week, summed over the run: the professional hours a strategy adds (conversations "
-      "in organisations, key-figure introductions, group meetings and overload beyond the "
-      "weekly budget) at {} an hour, programme hours at "
-      "{} an hour, {} per newsletter issue, {} per key figure per programme week, {} per "
-      "conversation hosted in an informal organisation and {} set-up costs per intervention "
-      "switched on ([costs] in the scenario file). The professionals' regular hours (personal "
-      "contacts, incidents and questions within their weekly budget) are paid under every "
-      "strategy and are not priced unless charge_regular_hours = true. The model does not yet stop "
-      "a strategy at its budget: spending is "
-      "reported against the budget instead.</p>\n",
-      format_euros(in.rates.professional_hour), format_euros(in.rates.programme_hour),
-      format_euros(in.rates.newsletter_issue), format_euros(in.rates.key_figure_week),
-      format_euros(in.rates.conversation), format_euros(in.rates.intervention_fixed));
-  h +=
-      "<table class=\"costs\"><tr><th>strategy</th><th>regular professional hours (not priced)</th>"
-      "<th>priced professional hours</th><th>programme hours</th><th>newsletter "
-      "issues</th><th>key-figure weeks</th><th>conversations</th>"
-      "<th>interventions</th><th>total per run</th></tr>\n";
+  h += "<h2>Costs</h2>\n<p>Every intervention prices what it uses each week: its hours "
+       "(professional or programme), its contacts (a visit, a copy of a newsletter, a parent "
+       "attending) and its meetings (an issue, an evening, a group meeting), each at its own "
+       "rate in [outreach], and pays its set-up cost in its first week. A strategy's cost is the "
+       "sum over its interventions and weeks; the professionals' regular work (personal "
+       "contacts, incidents and questions) is paid under every strategy and not counted. With a "
+       "budget, the model stops an intervention in the first week the budget left cannot cover "
+       "the most that week could cost it, so a strategy never spends more than its budget "
+       "(docs/ODD.md, section 7.25). Mean euros per run:</p>\n";
+  std::vector<std::string> items;
+  for (const ReportStrategy& s : in.strategies)
+    for (const CostItem& item : s.mean_cost.items)
+      if (std::find(items.begin(), items.end(), item.intervention) == items.end())
+        items.push_back(item.intervention);
+  h += "<table class=\"costs\"><tr><th>strategy</th>";
+  for (const std::string& item : items)
+    h += fmt::format("<th>{}</th>", e(words(item)));
+  h += "<th>total per run</th><th>professional hours</th><th>programme hours</th></tr>\n";
   for (const ReportStrategy& s : in.strategies) {
-    const CostBreakdown& c = s.mean_cost;
+    h += fmt::format("<tr><td>{}</td>", e(s.name));
+    for (const std::string& name : items) {
+      const auto it = std::find_if(s.mean_cost.items.begin(), s.mean_cost.items.end(),
+                                   [&](const CostItem& c) { return c.intervention == name; });
+      h += it == s.mean_cost.items.end()
+               ? std::string("<td class=\"num\">-</td>")
+               : fmt::format("<td class=\"num\">{}{}</td>", format_euros(it->euros),
+                             it->stopped_share > 0 ? " *" : "");
+    }
     h += fmt::format(
-        "<tr><td>{}</td><td class=\"num\">{:.0f}</td><td class=\"num\">{:.0f}</td><td "
-        "class=\"num\">{:.0f}</td><td "
-        "class=\"num\">{:.0f}</td><td class=\"num\">{:.0f}</td><td class=\"num\">{:.0f}</td><td "
-        "class=\"num\">{:.0f}</td><td class=\"num\">{}</td></tr>\n",
-        e(s.name), c.regular_hours, c.professional_hours, c.programme_hours, c.newsletter_issues,
-        c.key_figure_weeks, c.conversations, c.interventions, format_euros(c.total_euros));
+        "<td class=\"num\">{}</td><td class=\"num\">{:.0f}</td><td class=\"num\">{:.0f}</td>"
+        "</tr>\n",
+        format_euros(s.mean_cost.total_euros), s.mean_cost.professional_hours,
+        s.mean_cost.programme_hours);
   }
-  h += "</table>\n";
+  h += "</table>\n<p class=\"meta\">-: not part of the strategy. *: stopped by the budget in "
+       "some replicates (see In short).</p>\n";
 
   // Method.
   h += fmt::format(

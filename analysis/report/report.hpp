@@ -38,7 +38,6 @@ struct ReportInput {
   std::uint64_t seed = 0;
   std::string version;
   std::string git_revision;
-  CostRates rates;
   std::vector<std::string> warnings;
   std::string network_svg;      // inline <svg>, or empty
   std::string network_caption;  // plain text
@@ -50,6 +49,10 @@ std::string render_report(const ReportInput& input);
 // Plain-language sentences, one per strategy other than the baseline, about the
 // headline outcome and group: the difference with its interval and the cost per
 // additional unit with its interval.
+// "The budget of EUR X of S ran out: the partnership stopped in week 23 on average, in 6
+// of 6 replicates; ..." or empty when no budget stopped anything.
+std::string budget_stops(const ReportStrategy& strategy, std::size_t replicates);
+
 std::vector<std::string> headline_sentences(const Comparison& comparison,
                                             const std::string& outcome, const std::string& group);
 

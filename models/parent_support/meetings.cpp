@@ -31,36 +31,102 @@ ArcIndex find_arc(const CsrLayer& layer, NodeId source, NodeId target) {
   return layer.first_arc(source) + static_cast<ArcIndex>(it - row.begin());
 }
 
-bool due(std::uint64_t week, double start, std::uint32_t offset, double interval) {
-  const double since = static_cast<double>(week) - start - offset;
-  return since >= 0 && std::fmod(since, interval) == 0;
+}  // namespace
+
+bool NetworkDynamics::course_due(const Group& group, std::uint64_t week) const {
+  const OutreachPlan& plan = params_.plan;
+  if (group.network || group.members.empty()) return false;
+  const double sessions = plan.group_sessions;
+  if (group.held < static_cast<std::uint32_t>(sessions))
+    return plan.due(Intervention::parent_groups, week, plan.group_interval_weeks, group.offset);
+  return plan.maintenance_interval_weeks > 0 &&
+         plan.due(Intervention::parent_groups, week, plan.maintenance_interval_weeks,
+                  group.offset + plan.group_interval_weeks * sessions);
 }
 
-}  // namespace
+bool NetworkDynamics::network_due(const Group& group, std::uint64_t week) const {
+  const OutreachPlan& plan = params_.plan;
+  if (!group.network || group.members.empty()) return false;
+  const bool alive = group.driver >= 0 ||
+                     static_cast<double>(group.members.size()) >= params_.volunteers.min_members;
+  return alive &&
+         plan.due(Intervention::parent_network, week, plan.network_interval_weeks, group.offset);
+}
+
+bool NetworkDynamics::evening_due(std::size_t school, std::uint64_t week) const {
+  const OutreachPlan& plan = params_.plan;
+  return !school_parents_[school].empty() &&
+         plan.due(Intervention::theme_evenings, week, plan.theme_evening_interval_weeks,
+                  static_cast<double>(school % 13));
+}
+
+Use NetworkDynamics::most_use(Intervention i, std::uint64_t week) const {
+  const OutreachPlan& plan = params_.plan;
+  Use most;
+  switch (i) {
+    case Intervention::theme_evenings:
+      for (std::size_t s = 0; s < school_parents_.size(); ++s) {
+        if (!evening_due(s, week)) continue;
+        most += {plan.theme_evening_hours, static_cast<double>(school_parents_[s].size()), 1};
+      }
+      break;
+    case Intervention::parent_groups:
+      for (const Group& group : groups_) {
+        if (course_due(group, week)) most += {plan.group_hours, plan.group_size, 1};
+      }
+      break;
+    case Intervention::parent_network:
+      for (const Group& group : groups_) {
+        if (network_due(group, week)) most += {0, static_cast<double>(group.members.size()), 1};
+      }
+      break;
+    case Intervention::structural_support:
+      for (const Group& group : groups_) {
+        if (!group.network) continue;
+        most.hours +=
+            plan.network_support_hours + (network_due(group, week) ? plan.group_hours : 0);
+      }
+      break;
+    case Intervention::buddy_programme: {
+      double volunteers = 0;
+      for (std::uint8_t v : volunteer_)
+        volunteers += v;
+      most = {plan.buddy_coordination_hours * volunteers, volunteers, 0};
+      break;
+    }
+    case Intervention::training:
+      if (static_cast<double>(week) == plan.first_week(Intervention::training)) {
+        const auto professionals = static_cast<double>(view_->professionals.size());
+        most = {plan.training_hours * professionals, professionals, 0};
+      }
+      break;
+    case Intervention::parent_support_point:
+      most.hours = plan.support_point_hours;
+      break;
+    default:
+      break;
+  }
+  return most;
+}
 
 void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hours_left) {
   hours_ = {};
+  trained_ = false;
   const OutreachPlan& plan = params_.plan;
   const CommunityView& view = *view_;
-  const bool active = plan.active(week);
+  Spending& spending = *spending_;
+  const bool courses = spending.running(Intervention::parent_groups);
+  const bool networks = spending.running(Intervention::parent_network);
+  const bool supported = spending.running(Intervention::structural_support);
   for (Group& group : groups_) {
     group.meets_this_week = false;
-    if (!active) continue;
-    bool due_now = false;
-    if (group.network) {
-      const bool alive = group.driver >= 0 || static_cast<double>(group.members.size()) >=
-                                                  params_.volunteers.min_members;
-      due_now = alive && due(week, plan.start_week, group.offset, plan.network_interval_weeks);
-      if (plan.structural_support) hours_.network_support += plan.network_support_hours;
-    } else {
-      const auto sessions = static_cast<std::uint32_t>(plan.group_sessions);
-      due_now = group.held < sessions
-                    ? due(week, plan.start_week, group.offset, plan.group_interval_weeks)
-                    : plan.maintenance_interval_weeks > 0 &&
-                          due(week, plan.start_week + plan.group_interval_weeks * sessions,
-                              group.offset, plan.maintenance_interval_weeks);
+    if (group.network && supported) {
+      hours_.network_support += plan.network_support_hours;
+      spending.charge(Intervention::structural_support, {plan.network_support_hours, 0, 0});
     }
-    if (!due_now || group.members.empty()) continue;
+    const bool due_now =
+        group.network ? networks && network_due(group, week) : courses && course_due(group, week);
+    if (!due_now) continue;
     // Facilitator: the driver of a network; a volunteer among a course's members when
     // volunteers facilitate; else the professional, if the hours remain.
     group.volunteer = -1;
@@ -75,28 +141,43 @@ void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hou
       }
     }
     if (group.volunteer < 0) {
-      if (group.professional == kNoAgent || (group.network && !plan.structural_support)) continue;
+      if (group.professional == kNoAgent || (group.network && !supported)) continue;
       double& left = hours_left[group.professional - view.professionals.begin];
       if (left < plan.group_hours) continue;
       left -= plan.group_hours;
       hours_.groups += plan.group_hours;
+      spending.charge(
+          group.network ? Intervention::structural_support : Intervention::parent_groups,
+          {plan.group_hours, 0, 0});
     }
+    spending.charge(group.network ? Intervention::parent_network : Intervention::parent_groups,
+                    {0, 0, 1});
     group.meets_this_week = true;
   }
   std::fill(evening_school_.begin(), evening_school_.end(), 0);
-  if (active && plan.theme_evenings) {
+  if (spending.running(Intervention::theme_evenings)) {
     for (std::size_t s = 0; s < evening_school_.size(); ++s) {
-      if (due(week, plan.start_week, static_cast<std::uint32_t>(s % 13),
-              plan.theme_evening_interval_weeks) &&
-          !school_parents_[s].empty()) {
-        evening_school_[s] = 1;
-        hours_.theme_evenings += plan.theme_evening_hours;
-      }
+      if (!evening_due(s, week)) continue;
+      evening_school_[s] = 1;
+      hours_.theme_evenings += plan.theme_evening_hours;
+      spending.charge(Intervention::theme_evenings, {plan.theme_evening_hours, 0, 1});
     }
   }
-  if (active && plan.parent_support_point) hours_.support_point += plan.support_point_hours;
-  if (plan.training && static_cast<double>(week) == plan.start_week)
-    hours_.training += plan.training_hours * static_cast<double>(view.professionals.size());
+  if (spending.running(Intervention::parent_support_point)) {
+    hours_.support_point += plan.support_point_hours;
+    spending.charge(Intervention::parent_support_point, {plan.support_point_hours, 0, 0});
+  }
+  if (spending.running(Intervention::training) &&
+      static_cast<double>(week) == plan.first_week(Intervention::training)) {
+    // Training in tone and collaboration raises the competence every later contact uses.
+    for (double& c : professional_competence_)
+      c = std::min(1.0, c + plan.training_competence_gain);
+    trained_ = true;
+    const auto professionals = static_cast<double>(view.professionals.size());
+    hours_.training += plan.training_hours * professionals;
+    spending.charge(Intervention::training,
+                    {plan.training_hours * professionals, professionals, 0});
+  }
 }
 
 double NetworkDynamics::facilitator_trust(const World& world, const Group& group, std::size_t p,
@@ -190,6 +271,8 @@ void NetworkDynamics::hold_meeting(World& world, std::uint64_t week, std::size_t
   std::sort(present.begin(), present.end());
   if (present.size() > static_cast<std::size_t>(plan.group_size))
     present.resize(static_cast<std::size_t>(plan.group_size));
+  spending_->charge(group.network ? Intervention::parent_network : Intervention::parent_groups,
+                    {0, static_cast<double>(present.size()), 0});
   if (present.empty()) {
     ++group.held;
     return;
@@ -253,6 +336,7 @@ void NetworkDynamics::hold_evenings(World& world, std::uint64_t week,
     if (!evening_school_[s]) continue;
     // Attendance, then class by class.
     std::map<std::uint32_t, std::vector<NodeId>> by_class;
+    double attending = 0;
     for (NodeId p : school_parents_[s]) {
       const NodeId agent = view.parents.begin + p;
       // Trust in the school: the most trusted tie, else the tie baseline.
@@ -264,8 +348,10 @@ void NetworkDynamics::hold_evenings(World& world, std::uint64_t week,
       if (rng.uniform(week, agent, kEvening, s) < chance) {
         by_class[view.parent_class[p]].push_back(p);
         evening_this_week_[p] = 1;
+        ++attending;
       }
     }
+    spending_->charge(Intervention::theme_evenings, {0, attending, 0});
     for (const auto& [school_class, present] : by_class) {
       double adopters = 0;
       for (NodeId p : present)

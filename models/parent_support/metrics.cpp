@@ -7,7 +7,9 @@
 //   willingness, informal_participation   means (M3, M6)
 //   incidents, incident_cooperation       incidents so far, and the share cooperative (M1)
 //   contacts_<channel>   contacts received in the past week, summed over the group
-// and, for "all" only, the week's hours (M22): hours_<use>.
+// and, for "all" only, the week's hours (M22): hours_<use>; the week's spending in euros
+// by intervention switched on, euros_<intervention>, and in all, euros_total; with a
+// budget, budget_left and stopped_<intervention> (1 once the budget stopped it).
 // Sums are taken over fixed chunks of parents combined in order, so every value is
 // bit-identical for any thread count.
 
@@ -230,6 +232,18 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
                                     {"hours_buddies", n.buddies},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
+  // Spending by intervention (interventions.hpp), for those switched on.
+  for (std::size_t index = 0; index < kInterventionCount; ++index) {
+    const auto i = static_cast<Intervention>(index);
+    if (!params_.plan.switched_on(i)) continue;
+    observation.record(fmt::format("euros_{}", info(i).name), "all", spending_.week_euros(i));
+    if (spending_.capped())
+      observation.record(fmt::format("stopped_{}", info(i).name), "all",
+                         spending_.stopped(i) ? 1.0 : 0.0);
+  }
+  observation.record("euros_total", "all", spending_.week_total());
+  if (spending_.capped())
+    observation.record("budget_left", "all", spending_.budget() - spending_.spent());
   const double alive = network_.networks_alive();
   if (alive >= 0) observation.record("network_alive", "all", alive);
 }

@@ -51,15 +51,13 @@ NetworkParams NetworkParams::from(const ParamValues& values) {
 }
 
 void NetworkDynamics::initialize(World& world, const CommunityView& view,
-                                 const std::vector<double>& /*trust*/, const RandomStream& rng) {
+                                 const std::vector<double>& /*trust*/, Spending& spending,
+                                 const RandomStream& rng) {
   view_ = &view;
+  spending_ = &spending;
   const NodeId parents = view.parents.size();
   const OutreachPlan& plan = params_.plan;
   professional_competence_ = view.competence;
-  if (plan.training) {
-    for (double& c : professional_competence_)
-      c = std::min(1.0, c + plan.training_competence_gain);
-  }
   stress_.resize(parents);
   competence_.resize(parents);
   threshold_.resize(parents);
@@ -356,8 +354,11 @@ void NetworkDynamics::spread_norms(const World& world, std::uint64_t week,
   std::fill(evening_seen_.begin(), evening_seen_.end(), 0.0f);
 }
 
-// Phase J: ties fade, stress relaxes, parents become volunteers, networks live or die.
+// Phase J: volunteers buddy parents, ties fade, stress relaxes, parents become
+// volunteers, networks live or die. Buddies come first, so that the volunteers a week's
+// buddy programme coordinates are those it reserved its budget for.
 void NetworkDynamics::settle(World& world, std::uint64_t week, const RandomStream& rng) {
+  match_buddies(world, week, rng);
   CsrLayer& friends = world.layer(kFriends);
   auto strength = friends.attribute("strength");
   const auto baseline = friends.attribute("baseline");
@@ -383,19 +384,18 @@ void NetworkDynamics::settle(World& world, std::uint64_t week, const RandomStrea
       volunteer_[p] = 1;
   });
   run_networks(week, rng);
-  match_buddies(world, week, rng);
 }
 
 // The buddy programme (M19): each volunteer takes on one more vulnerable parent of its
 // neighbourhood a week, up to buddies_per_volunteer, in parent order.
 void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const RandomStream& rng) {
   const OutreachPlan& plan = params_.plan;
-  if (!plan.buddy_programme || !plan.active(week)) return;
+  if (!spending_->running(Intervention::buddy_programme)) return;
   const CommunityView& view = *view_;
   CsrLayer& friends = world.layer(kFriends);
   const auto strength = static_cast<float>(params_.volunteers.buddy_strength);
   const float values[3] = {strength, strength, static_cast<float>(week)};
-  double volunteers = 0;
+  double volunteers = 0, matched = 0;
   for (NodeId p = 0; p < view.parents.size(); ++p) {
     if (!volunteer_[p]) continue;
     ++volunteers;
@@ -409,10 +409,13 @@ void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const Rand
       friends.stage_edge(view.parents.begin + p, view.parents.begin + q, values);
       buddied_[q] = 1;
       ++buddies_[p];
+      ++matched;
       break;
     }
   }
   hours_.buddies += plan.buddy_coordination_hours * volunteers;
+  spending_->charge(Intervention::buddy_programme,
+                    {plan.buddy_coordination_hours * volunteers, matched, 0});
   if (friends.staged_count() > 0) friends.rebuild();
 }
 
@@ -422,8 +425,11 @@ void NetworkDynamics::run_networks(std::uint64_t week, const RandomStream& rng) 
   const OutreachPlan& plan = params_.plan;
   if (!plan.parent_network) return;
   const double leave = weekly(vp.driver_leave_rate);
-  const double join = weekly(
-      std::min(1.0, vp.join_rate * (plan.parent_support_point ? vp.support_point_pull : 1.0)));
+  const double join =
+      weekly(std::min(1.0, vp.join_rate * (spending_->running(Intervention::parent_support_point)
+                                               ? vp.support_point_pull
+                                               : 1.0)));
+  const bool supported = spending_->running(Intervention::structural_support);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     Group& network = groups_[g];
     if (!network.network) continue;
@@ -441,7 +447,7 @@ void NetworkDynamics::run_networks(std::uint64_t week, const RandomStream& rng) 
       network.driver = -1;
     }
     if (network.driver < 0) {
-      if (plan.structural_support) {
+      if (supported) {
         // A professional finds a new driver among the members, volunteers first.
         if (!network.members.empty() &&
             rng.uniform(week, network.neighbourhood, kRecruit, g) < vp.support_recruit_rate) {
@@ -471,7 +477,7 @@ void NetworkDynamics::run_networks(std::uint64_t week, const RandomStream& rng) 
   std::vector<std::int64_t> network_in(view.neighbourhoods, -1);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const Group& network = groups_[g];
-    if (network.network && (network.driver >= 0 || plan.structural_support))
+    if (network.network && (network.driver >= 0 || supported))
       network_in[network.neighbourhood] = static_cast<std::int64_t>(g);
   }
   // Decided in parallel (one draw per parent), appended in parent order.

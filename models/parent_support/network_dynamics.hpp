@@ -15,6 +15,7 @@
 
 #include "models/parent_support/community_view.hpp"
 #include "models/parent_support/groups.hpp"
+#include "models/parent_support/interventions.hpp"
 #include "models/parent_support/key_figures.hpp"
 #include "models/parent_support/norms.hpp"
 #include "models/parent_support/outreach_plan.hpp"
@@ -56,8 +57,14 @@ class NetworkDynamics {
  public:
   explicit NetworkDynamics(NetworkParams params) : params_(std::move(params)) {}
 
+  // spending: the run's ledger, which says which interventions run this week and is
+  // charged with what they use.
   void initialize(World& world, const CommunityView& view, const std::vector<double>& trust,
-                  const RandomStream& rng);
+                  Spending& spending, const RandomStream& rng);
+  // The most part 2's intervention i can use this week (for its budget reservation).
+  Use most_use(Intervention i, std::uint64_t week) const;
+  // Whether professionals were trained this week (professional_competence changed).
+  bool trained_this_week() const { return trained_; }
   // Decides this week's meetings; facilitating professionals' hours come out of
   // hours_left (indexed by professional).
   void host_meetings(std::uint64_t week, std::vector<double>& hours_left);
@@ -115,9 +122,14 @@ class NetworkDynamics {
                        std::vector<EdgeRecord>& new_ties);
   void run_networks(std::uint64_t week, const RandomStream& rng);
   void match_buddies(World& world, std::uint64_t week, const RandomStream& rng);
+  bool course_due(const Group& group, std::uint64_t week) const;
+  bool network_due(const Group& group, std::uint64_t week) const;
+  bool evening_due(std::size_t school, std::uint64_t week) const;
 
   NetworkParams params_;
   const CommunityView* view_ = nullptr;
+  Spending* spending_ = nullptr;
+  bool trained_ = false;
   std::vector<double> professional_competence_;
   // Per parent.
   std::vector<double> stress_, competence_, threshold_;

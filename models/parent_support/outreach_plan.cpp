@@ -1,5 +1,8 @@
 #include "models/parent_support/outreach_plan.hpp"
 
+#include <cmath>
+
+#include "models/parent_support/key_figure_targeting.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
@@ -125,6 +128,21 @@ std::vector<ParamSpec> OutreachPlan::specs() {
                         "vulnerable parents one volunteer buddies"),
           real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
                      "assumption, swept", "programme hours to match and support one buddy")});
+  append(specs,
+         {choice_param("key_figure_targeting", "all", key_figure_rules(), "M5",
+                       "Valente 2012 (network interventions); Kim et al. 2015 (friend "
+                       "nomination)",
+                       "rule that chooses the key figures a programme enrols "
+                       "(key_figure_targeting.hpp)"),
+          integer_param("key_figure_capacity", 0, 0, 1e6, "key figures", "M5, M22", "scenario",
+                        "most key figures the programme enrols (0: every key figure)"),
+          integer_param("key_figure_reselect_weeks", 0, 0, 520, "weeks", "M5, M11", "scenario",
+                        "weeks after which the enrolled key figures are chosen again on the "
+                        "network as it is then (0: chosen once)"),
+          real_param("budget_euros", 0, 0, 1e12, "euros", "", "scenario",
+                     "most the interventions may spend over the run; each stops when the budget "
+                     "left cannot cover its next week (0: no cap)")});
+  append(specs, intervention_term_specs());
   return specs;
 }
 
@@ -175,7 +193,50 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.buddy_programme = values.flag(key("buddy_programme"));
   plan.buddies_per_volunteer = values.real(key("buddies_per_volunteer"));
   plan.buddy_coordination_hours = values.real(key("buddy_coordination_hours"));
+  plan.key_figure_targeting = values.text(key("key_figure_targeting"));
+  plan.key_figure_capacity = values.real(key("key_figure_capacity"));
+  plan.key_figure_reselect_weeks = values.real(key("key_figure_reselect_weeks"));
+  plan.terms = read_intervention_terms(values);
+  plan.budget_euros = values.real(key("budget_euros"));
   return plan;
+}
+
+bool OutreachPlan::switched_on(Intervention i) const {
+  switch (i) {
+    case Intervention::newsletter:
+      return newsletter_interval_weeks > 0;
+    case Intervention::theme_evenings:
+      return theme_evenings;
+    case Intervention::key_figure_programme:
+      return key_figure_programme;
+    case Intervention::partnership:
+      return partnership;
+    case Intervention::influencer_panel:
+      return influencer_panel;
+    case Intervention::parent_groups:
+      return parent_groups;
+    case Intervention::buddy_programme:
+      return buddy_programme;
+    case Intervention::training:
+      return training;
+    case Intervention::parent_support_point:
+      return parent_support_point;
+    case Intervention::parent_network:
+      return parent_network;
+    case Intervention::structural_support:
+      return structural_support && parent_network;
+  }
+  return false;
+}
+
+bool OutreachPlan::scheduled(Intervention i, std::uint64_t week) const {
+  const auto w = static_cast<double>(week);
+  return switched_on(i) && w >= first_week(i) && w < std::min(end_week, terms_of(i).end_week);
+}
+
+bool OutreachPlan::due(Intervention i, std::uint64_t week, double interval, double offset) const {
+  const double since = static_cast<double>(week) - first_week(i) - offset;
+  return since >= 0 && interval > 0 && std::fmod(since, interval) == 0;
 }
 
 }  // namespace village::parent_support

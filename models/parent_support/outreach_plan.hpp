@@ -1,14 +1,16 @@
 #pragma once
 // The [outreach] table: which outreach a scenario switches on, how much of it, and in
 // what tone and approach. Part 1 of the model runs one plan per scenario; strategies
-// to compare build on it. Costs are in hours: professionals' hours for contacts (M22)
-// plus programme hours (newsletter issues, coordinating key figures and influencers).
+// to compare build on it. Every intervention has its own window of weeks and cost model,
+// and a budget can cap the spending (interventions.hpp).
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
 
 #include "models/parent_support/approach.hpp"
+#include "models/parent_support/interventions.hpp"
 #include "sim/parameters.hpp"
 
 namespace village::parent_support {
@@ -59,6 +61,13 @@ struct OutreachPlan {
   bool buddy_programme;  // M19
   double buddies_per_volunteer;
   double buddy_coordination_hours;
+  // Who a key-figure programme enrols (key_figure_targeting.hpp).
+  std::string key_figure_targeting;
+  double key_figure_capacity;        // 0: every key figure
+  double key_figure_reselect_weeks;  // 0: chosen once
+  // Windows and costs of every intervention, and the budget (0: no cap).
+  std::array<InterventionTerms, kInterventionCount> terms;
+  double budget_euros;
 
   // Declarations of the [outreach] keys (without the "outreach." prefix).
   static std::vector<ParamSpec> specs();
@@ -69,6 +78,17 @@ struct OutreachPlan {
     const auto w = static_cast<double>(week);
     return w >= start_week && w < end_week;
   }
+  bool switched_on(Intervention i) const;
+  const InterventionTerms& terms_of(Intervention i) const {
+    return terms[static_cast<std::size_t>(i)];
+  }
+  // The first week of i's window, from which its schedule counts.
+  double first_week(Intervention i) const { return std::max(start_week, terms_of(i).start_week); }
+  // Whether i is switched on and week lies in its window.
+  bool scheduled(Intervention i, std::uint64_t week) const;
+  // Whether a schedule of one event every `interval` weeks, shifted by offset, has one in
+  // week (counted from i's first week).
+  bool due(Intervention i, std::uint64_t week, double interval, double offset = 0) const;
 };
 
 inline constexpr const char* kOutreachTable = "outreach";

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/community_schema.hpp"
+#include "models/parent_support/key_figure_targeting.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "sim/parallel.hpp"
 
@@ -118,10 +119,13 @@ void ParentSupportModel::initialize(World& world, const RandomStream& rng) {
   brought_question_.assign(parents, 0);
   handler_.assign(parents, kNoAgent);
   hours_left_.assign(view_.professionals.size(), 0.0);
-  network_.initialize(world, view_, trust_in_institutions_, rng);
-  // Training in tone and collaboration raises the competence every contact uses (M22).
-  view_.competence = network_.professional_competence();
+  spending_ = Spending(params_.plan.terms, params_.plan.budget_euros);
+  network_.initialize(world, view_, trust_in_institutions_, spending_, rng);
   hosting_.assign(view_.organisations.size(), 0);
+  enrolled_.assign(view_.key_figures.size(), 0);
+  influencers_ = 0;
+  for (auto role : view_.key_figure_role)
+    influencers_ += role == static_cast<std::uint8_t>(community::KeyFigureRole::parent_influencer);
 
   // Trust lives on the arc parent -> professional or key figure; last_contact on the
   // arc from the professional or key figure, which only it writes.
@@ -173,6 +177,8 @@ void ParentSupportModel::happen_reactive(const World& world, std::uint64_t week,
   const bool incidents_on = static_cast<double>(week) >= params_.incidents.from_week;
   // Weekly probabilities by number of vulnerability factors (0-4), computed once.
   std::array<double, 5> incident_chance{}, question_chance{};
+  const double partnership =
+      spending_.running(Intervention::partnership) ? partnership_quality_ : 0.0;
   for (int v = 0; v < 5; ++v) {
     incident_chance[v] = params_.incidents.weekly_probability(v);
     question_chance[v] = params_.help.weekly_probability(v);
@@ -189,7 +195,7 @@ void ParentSupportModel::happen_reactive(const World& world, std::uint64_t week,
     brought_question_[p] = 0;
     if (best != kNoAgent && rng.uniform(week, agent, kQuestion) < question_chance[vulnerability]) {
       const double seek = params_.help.seeking_probability(
-          best_trust, participation_[p], partnership_quality_, view_.language_barrier[p] != 0);
+          best_trust, participation_[p], partnership, view_.language_barrier[p] != 0);
       brought_question_[p] = rng.uniform(week, agent, kSeek) < seek;
     }
   });
@@ -222,18 +228,25 @@ void ParentSupportModel::charge_reactive_hours() {
 }
 
 // Phase C.
+bool ParentSupportModel::conversation_due(NodeId organisation, std::uint64_t week) const {
+  return view_.organisation_partner[organisation] != kNoAgent &&
+         params_.plan.due(Intervention::partnership, week, params_.plan.conversation_interval_weeks,
+                          static_cast<double>(organisation %
+                                              static_cast<NodeId>(std::max(
+                                                  1.0, params_.plan.conversation_interval_weeks))));
+}
+
 void ParentSupportModel::host_conversations(std::uint64_t week) {
   std::fill(hosting_.begin(), hosting_.end(), 0);
-  if (!params_.plan.partnership || !params_.plan.active(week)) return;
-  const auto interval = static_cast<std::uint64_t>(params_.plan.conversation_interval_weeks);
+  if (!spending_.running(Intervention::partnership)) return;
   const double cost = params_.capacity.conversation_hours;
   for (NodeId o = 0; o < view_.organisations.size(); ++o) {
-    const NodeId partner = view_.organisation_partner[o];
-    if (partner == kNoAgent || (week + o) % interval != 0) continue;
-    double& left = hours_left_[partner - view_.professionals.begin];
+    if (!conversation_due(o, week)) continue;
+    double& left = hours_left_[view_.organisation_partner[o] - view_.professionals.begin];
     if (left < cost) continue;
     left -= cost;
     hours_.conversations += cost;
+    spending_.charge(Intervention::partnership, {cost, 0, 1});
     hosting_[o] = 1;
   }
 }
@@ -241,11 +254,15 @@ void ParentSupportModel::host_conversations(std::uint64_t week) {
 // Phase D.
 void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
                                               const RandomStream& rng) {
-  if (!params_.plan.key_figure_programme || !params_.plan.active(week)) return;
-  hours_.key_figure_programme +=
-      params_.plan.key_figure_coordination_hours * static_cast<double>(view_.key_figures.size());
+  if (!spending_.running(Intervention::key_figure_programme)) return;
+  const double coordination =
+      params_.plan.key_figure_coordination_hours * static_cast<double>(enrolled_count_);
+  hours_.key_figure_programme += coordination;
   const std::uint32_t visits = events_in_week(params_.plan.key_figure_visits_per_week, week);
-  if (visits == 0) return;
+  if (visits == 0) {
+    spending_.charge(Intervention::key_figure_programme, {coordination, 0, 0});
+    return;
+  }
   CsrLayer& figures = world.layer(kKeyFigureLayer);
   const auto trust = figures.attribute(kTrust);
   auto last_contact = figures.attribute(kLastContact);
@@ -253,6 +270,7 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
   const NodeId count = view_.key_figures.size();
   std::vector<std::vector<Contact>> made(count);
   for_each_index_balanced(0, count, [&](std::int64_t i) {
+    if (!enrolled_[static_cast<std::size_t>(i)]) return;
     const NodeId figure = view_.key_figures.begin + static_cast<NodeId>(i);
     std::vector<Candidate> candidates;
     for (ArcIndex a = figures.first_arc(figure); a < figures.end_arc(figure); ++a) {
@@ -276,8 +294,9 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
   });
   // Introductions take the partner's hours, granted in a random order.
   std::vector<std::pair<std::uint64_t, std::size_t>> requests;
-  const std::size_t first = contacts_.size();
+  double made_visits = 0;
   for (auto& list : made) {
+    made_visits += static_cast<double>(list.size());
     for (Contact& contact : list) {
       if (contact.introduce)
         requests.emplace_back(rng.bits(week, contact.parent, kGrantOrder, contact.source),
@@ -285,9 +304,9 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
       contacts_.push_back(contact);
     }
   }
-  (void)first;
   std::sort(requests.begin(), requests.end());
   const double cost = params_.capacity.introduction_hours;
+  double introduction_hours = 0;
   for (const auto& [key, index] : requests) {
     Contact& contact = contacts_[index];
     const NodeId partner = view_.key_figure_partner[contact.source - view_.key_figures.begin];
@@ -295,10 +314,13 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
     if (left >= cost) {
       left -= cost;
       hours_.introductions += cost;
+      introduction_hours += cost;
     } else {
       contact.introduce = false;
     }
   }
+  spending_.charge(Intervention::key_figure_programme,
+                   {coordination + introduction_hours, made_visits, 0});
 }
 
 // Phase E.
@@ -370,14 +392,77 @@ void ParentSupportModel::index_contacts_by_parent() {
     contact_order_[next[view_.parent_index(contacts_[c].parent)]++] = c;
 }
 
+Use ParentSupportModel::most_use(const World& world, Intervention i, std::uint64_t week) const {
+  const OutreachPlan& plan = params_.plan;
+  switch (i) {
+    case Intervention::newsletter:
+      if (!plan.due(i, week, plan.newsletter_interval_weeks)) return {};
+      return {plan.newsletter_hours_per_issue, static_cast<double>(view_.parents.size()), 1};
+    case Intervention::key_figure_programme: {
+      const auto figures = static_cast<double>(enrolled_count_);
+      const double visits = events_in_week(plan.key_figure_visits_per_week, week) * figures;
+      return {plan.key_figure_coordination_hours * figures +
+                  params_.capacity.introduction_hours * visits,
+              visits, 0};
+    }
+    case Intervention::partnership: {
+      const CsrLayer& membership = world.layer(kMembership);
+      Use most;
+      for (NodeId o = 0; o < view_.organisations.size(); ++o) {
+        if (!conversation_due(o, week)) continue;
+        most += {params_.capacity.conversation_hours,
+                 static_cast<double>(membership.degree(view_.organisations.begin + o)), 1};
+      }
+      return most;
+    }
+    case Intervention::influencer_panel: {
+      const auto influencers = static_cast<double>(influencers_);
+      return {plan.influencer_coordination_hours * influencers,
+              events_in_week(plan.influencer_posts_per_week, week) * influencers, 0};
+    }
+    default:
+      return network_.most_use(i, week);
+  }
+}
+
+void ParentSupportModel::plan_programmes(const World& world, std::uint64_t week,
+                                         const RandomStream& rng) {
+  spending_.begin_week(week);
+  const OutreachPlan& plan = params_.plan;
+  if (plan.scheduled(Intervention::key_figure_programme, week) &&
+      (!chosen_ ||
+       (plan.key_figure_reselect_weeks > 0 &&
+        plan.due(Intervention::key_figure_programme, week, plan.key_figure_reselect_weeks)))) {
+    std::fill(enrolled_.begin(), enrolled_.end(), 0);
+    const auto chosen =
+        choose_key_figures(world, view_, plan.key_figure_targeting,
+                           static_cast<std::size_t>(plan.key_figure_capacity), rng, week);
+    for (NodeId k : chosen)
+      enrolled_[k] = 1;
+    enrolled_count_ = static_cast<NodeId>(chosen.size());
+    chosen_ = true;
+  }
+  for (std::size_t n = 0; n < kInterventionCount; ++n) {
+    const auto i = static_cast<Intervention>(n);
+    if (plan.scheduled(i, week)) spending_.reserve(i, most_use(world, i, week));
+  }
+  newsletter_this_week_ = spending_.running(Intervention::newsletter) &&
+                          plan.due(Intervention::newsletter, week, plan.newsletter_interval_weeks);
+  posts_this_week_ = spending_.running(Intervention::influencer_panel)
+                         ? events_in_week(plan.influencer_posts_per_week, week)
+                         : 0;
+}
+
 void ParentSupportModel::step(World& world, const StepContext& context) {
   const std::uint64_t week = context.step;
   hours_ = {};
   contacts_.clear();
+  plan_programmes(world, week, context.rng);
   happen_reactive(world, week, context.rng);
   charge_reactive_hours();
   host_conversations(week);
   network_.host_meetings(week, hours_left_);
+  if (network_.trained_this_week()) view_.competence = network_.professional_competence();
   visit_by_key_figures(world, week, context.rng);
   contact_personally(world, week, context.rng);
   index_contacts_by_parent();
@@ -387,20 +472,26 @@ void ParentSupportModel::step(World& world, const StepContext& context) {
   network_.spread_norms(world, week, context.rng);
   network_.settle(world, week, context.rng);
   hours_.network = network_.hours();
-  const bool programme_week = params_.plan.active(week);
-  if (programme_week && params_.plan.newsletter_interval_weeks > 0 &&
-      static_cast<std::uint64_t>(static_cast<double>(week) - params_.plan.start_week) %
-              static_cast<std::uint64_t>(params_.plan.newsletter_interval_weeks) ==
-          0) {
-    hours_.newsletter += params_.plan.newsletter_hours_per_issue;
+  const OutreachPlan& plan = params_.plan;
+  if (newsletter_this_week_) {
+    hours_.newsletter += plan.newsletter_hours_per_issue;
+    spending_.charge(Intervention::newsletter, {plan.newsletter_hours_per_issue,
+                                                static_cast<double>(view_.parents.size()), 1});
   }
-  if (programme_week && params_.plan.influencer_panel) {
-    std::size_t influencers = 0;
-    for (auto role : view_.key_figure_role)
-      influencers += role == static_cast<std::uint8_t>(community::KeyFigureRole::parent_influencer);
-    hours_.influencer_panel +=
-        params_.plan.influencer_coordination_hours * static_cast<double>(influencers);
+  if (spending_.running(Intervention::influencer_panel)) {
+    const auto influencers = static_cast<double>(influencers_);
+    hours_.influencer_panel += plan.influencer_coordination_hours * influencers;
+    spending_.charge(Intervention::influencer_panel,
+                     {plan.influencer_coordination_hours * influencers,
+                      static_cast<double>(posts_this_week_) * influencers, 0});
   }
+  if (spending_.running(Intervention::partnership)) {
+    double joined = 0;
+    for (const auto& counts : weekly_contacts_)
+      joined += counts[conversation];
+    spending_.charge(Intervention::partnership, {0, joined, 0});
+  }
+  spending_.end_week();
 }
 
 ModelInfo parent_support_model_info() {

@@ -6,6 +6,8 @@
 //
 // One step is one week, in this order (each phase writes only what it owns, and reads
 // what no phase running at the same time writes, so results do not depend on threads):
+//   0. the key-figure programme's key figures are chosen (again); every intervention in
+//      its window reserves its week's budget (interventions.hpp)            (serial)
 //   A. parents: incidents (M1) and questions (M6) happen; each goes to the parent's most
 //      trusted professional                                  (parallel over parents)
 //   B. professionals' hours go first to that reactive work (M22)          (serial)
@@ -104,6 +106,9 @@ class ParentSupportModel : public Model {
   const WeekHours& last_week_hours() const { return hours_; }
   const CommunityView& view() const { return view_; }
   const NetworkDynamics& network() const { return network_; }
+  const Spending& spending() const { return spending_; }
+  // Per key figure: enrolled in the key-figure programme (key_figure_targeting.hpp).
+  const std::vector<std::uint8_t>& enrolled() const { return enrolled_; }
 
  private:
   struct Contact {  // a proactive contact to a parent this week
@@ -115,8 +120,12 @@ class ParentSupportModel : public Model {
     bool introduce;  // key-figure visits: an introduction was granted
   };
 
+  // Chooses the key figures, then reserves every scheduled intervention's week.
+  void plan_programmes(const World& world, std::uint64_t week, const RandomStream& rng);
+  Use most_use(const World& world, Intervention i, std::uint64_t week) const;
   void happen_reactive(const World& world, std::uint64_t week, const RandomStream& rng);
   void charge_reactive_hours();
+  bool conversation_due(NodeId organisation, std::uint64_t week) const;
   void host_conversations(std::uint64_t week);
   void visit_by_key_figures(World& world, std::uint64_t week, const RandomStream& rng);
   void contact_personally(World& world, std::uint64_t week, const RandomStream& rng);
@@ -148,6 +157,13 @@ class ParentSupportModel : public Model {
   std::vector<std::uint32_t> contact_offsets_;
   std::vector<std::uint32_t> contact_order_;
   WeekHours hours_;
+  Spending spending_;
+  std::vector<std::uint8_t> enrolled_;  // per key figure
+  NodeId enrolled_count_ = 0;
+  bool chosen_ = false;
+  bool newsletter_this_week_ = false;
+  std::uint32_t posts_this_week_ = 0;
+  std::size_t influencers_ = 0;
 };
 
 ModelInfo parent_support_model_info();

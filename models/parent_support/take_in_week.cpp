@@ -32,11 +32,6 @@ ArcIndex find_arc(const CsrLayer& layer, NodeId source, NodeId target) {
   return layer.first_arc(source) + static_cast<ArcIndex>(it - row.begin());
 }
 
-std::uint32_t events_in_week(double per_week, std::uint64_t week) {
-  const auto w = static_cast<double>(week);
-  return static_cast<std::uint32_t>(std::floor((w + 1) * per_week) - std::floor(w * per_week));
-}
-
 // The professional ties one parent touched this week.
 struct TouchedTie {
   NodeId professional;
@@ -62,15 +57,8 @@ void ParentSupportModel::take_in_week(World& world, std::uint64_t week, const Ra
   const TrustParams& tp = params_.trust;
   const ToneParams& tone = params_.tone;
   const OutreachPlan& plan = params_.plan;
-  const bool programme_week = plan.active(week);
-  const bool newsletter_week =
-      programme_week && plan.newsletter_interval_weeks > 0 &&
-      static_cast<std::uint64_t>(static_cast<double>(week) - plan.start_week) %
-              static_cast<std::uint64_t>(plan.newsletter_interval_weeks) ==
-          0;
-  const std::uint32_t posts = programme_week && plan.influencer_panel
-                                  ? events_in_week(plan.influencer_posts_per_week, week)
-                                  : 0;
+  const bool newsletter_week = newsletter_this_week_;
+  const std::uint32_t posts = posts_this_week_;
   const auto approach = static_cast<std::size_t>(plan.approach);
   const std::int64_t parents = view_.parents.size();
   const std::int64_t chunks = (parents + kReductionChunk - 1) / kReductionChunk;

@@ -105,34 +105,44 @@ TEST_CASE("cost per additional unit: ratio and Fieller interval", "[unit]") {
   }
 }
 
-TEST_CASE("run cost sums the weekly hours and prices them", "[unit]") {
+TEST_CASE("run cost sums the weekly spending by intervention", "[unit]") {
   std::vector<MetricRow> rows;
-  for (std::uint32_t week = 1; week <= 2; ++week) {
-    rows.push_back({week, "hours_professional", "all", 100});  // 2 x 100
-    rows.push_back({week, "hours_conversations", "all", 4});   // 2 conversations a week
-    rows.push_back({week, "hours_introductions", "all", 3});
-    rows.push_back({week, "hours_groups", "all", 0});
-    rows.push_back({week, "hours_overload", "all", 1});
-    rows.push_back({week, "hours_newsletter", "all", week == 1 ? 6.0 : 0.0});  // one issue
-    rows.push_back({week, "hours_key_figure_programme", "all", 10});           // 10 key figures
-    rows.push_back({week, "hours_total", "all", 116});                         // 100 + 16 programme
-    rows.push_back({week, "hours_total", "vulnerable", 999});  // other groups ignored
+  for (std::uint32_t week = 1; week <= 3; ++week) {
+    rows.push_back({week, "hours_professional", "all", 100});
+    rows.push_back({week, "hours_total", "all", 116});
+    rows.push_back({week, "euros_newsletter", "all", week == 1 ? 610.0 : 0.0});
+    rows.push_back({week, "euros_partnership", "all", 200});
+    rows.push_back({week, "stopped_newsletter", "all", 0});
+    rows.push_back({week, "stopped_partnership", "all", week >= 2 ? 1.0 : 0.0});
+    rows.push_back({week, "euros_total", "all", (week == 1 ? 610.0 : 0.0) + 200});
+    rows.push_back({week, "euros_partnership", "vulnerable", 999});  // other groups ignored
   }
-  const CostRates rates{75, 60, 250, 25, 50, 2500, false};
-  const CostDrivers drivers{6, 1, 2, 2};
-  const CostBreakdown c = run_cost(rows, rates, drivers);
-  CHECK(c.professional_hours == Approx(16));  // (4 + 3 + 0 + 1) x 2
-  CHECK(c.regular_hours == Approx(184));
-  CHECK(c.programme_hours == Approx(32));
-  CHECK(c.newsletter_issues == Approx(1));
-  CHECK(c.key_figure_weeks == Approx(20));
-  CHECK(c.conversations == Approx(4));
-  CHECK(c.interventions == 2);
-  CHECK(c.total_euros ==
-        Approx(16 * 75.0 + 32 * 60.0 + 1 * 250.0 + 20 * 25.0 + 4 * 50.0 + 2 * 2500.0));
-  CostRates all = rates;
-  all.charge_regular_hours = true;
-  CHECK(run_cost(rows, all, drivers).professional_hours == Approx(200));
+  const CostBreakdown c = run_cost(rows);
+  CHECK(c.total_euros == Approx(1210));
+  REQUIRE(c.items.size() == 2);
+  CHECK(c.items[0].intervention == "newsletter");
+  CHECK(c.items[0].euros == Approx(610));
+  CHECK(c.items[0].stopped_share == 0);
+  CHECK(c.items[0].stop_week == -1);
+  CHECK(c.items[1].intervention == "partnership");
+  CHECK(c.items[1].euros == Approx(600));
+  CHECK(c.items[1].stopped_share == 1);
+  CHECK(c.items[1].stop_week == 2);  // the first week it reads 1
+  CHECK(c.professional_hours == Approx(300));
+  CHECK(c.programme_hours == Approx(48));
+
+  // The mean over runs matches items by name; the stop week averages the runs it stopped.
+  CostBreakdown other;
+  other.total_euros = 10;
+  other.items = {{"partnership", 10, 1, 4}};
+  const CostBreakdown m = mean_cost({c, other});
+  CHECK(m.total_euros == Approx(610));
+  REQUIRE(m.items.size() == 2);
+  CHECK(m.items[0].euros == Approx(305));  // newsletter: 610 and 0
+  CHECK(m.items[1].euros == Approx(305));
+  CHECK(m.items[1].stopped_share == Approx(1));
+  CHECK(m.items[1].stop_week == Approx(3));
+  CHECK(m.items[0].stop_week == -1);
 }
 
 namespace {

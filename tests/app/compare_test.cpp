@@ -56,7 +56,11 @@ description = "current practice"
 [strategies.key_figures]
 newsletter_interval_weeks = 0
 key_figure_programme = true
-budget_euros = 1000
+
+[strategies.capped]
+newsletter_interval_weeks = 0
+key_figure_programme = true
+budget_euros = 6000
 
 [strategies.lecturing]
 inviting_share = 0.1
@@ -145,7 +149,7 @@ TEST_CASE("compare writes its outputs, identical for 1 and 2 threads", "[unit]")
   const fs::path dir = village_test::fresh_directory("compare_outputs");
   village_test::write_text(dir / "s.toml", std::string(kCommunity) + kStrategies);
   const std::string base = "compare " + (dir / "s.toml").string() +
-                           " --replicates 3 --strategies newsletter,key_figures --out ";
+                           " --replicates 3 --strategies newsletter,capped --out ";
   const auto one = run_village(base + (dir / "one").string() + " --threads 1", dir);
   INFO(one.err);
   REQUIRE(one.exit_code == 0);
@@ -158,21 +162,26 @@ TEST_CASE("compare writes its outputs, identical for 1 and 2 threads", "[unit]")
   CHECK_THAT(one.out, Catch::Contains("report.html"));
   const std::string series = read_file(dir / "one" / "timeseries.csv");
   CHECK_THAT(series, Catch::StartsWith("strategy,run,step,metric,group,value\nnewsletter,0,0,"));
-  CHECK_THAT(series, Catch::Contains("\nkey_figures,2,26,reach,all,"));
+  CHECK_THAT(series, Catch::Contains("\ncapped,2,26,reach,all,"));
   const auto rows = parse_comparison(read_file(dir / "one" / "comparison.csv"));
-  const Row& kf = rows.at("key_figures|reach|vulnerable");
+  const Row& kf = rows.at("capped|reach|vulnerable");
   CHECK(kf.at("baseline") == "newsletter");
   CHECK(kf.at("replicates") == "3");
-  CHECK(kf.at("budget_euros") == "1000");
-  CHECK(kf.at("over_budget") == "yes");  // a programme costs more than EUR 1000
+  CHECK(kf.at("budget_euros") == "6000");
+  // The budget caps: the programme's set-up (EUR 2,500) and some weeks of visits fit,
+  // then it stops; no replicate spends more.
+  CHECK(kf.at("over_budget") == "no");
+  CHECK(std::stod(kf.at("cost_euros")) <= 6000);
+  CHECK(std::stod(kf.at("cost_euros")) > 2500);
+  CHECK_THAT(series, Catch::Contains(",stopped_key_figure_programme,all,1\n"));
   CHECK(rows.at("newsletter|reach|all").at("euros_per_unit_status") == "baseline");
-  CHECK(rows.count("key_figures|help_seeking|community:dutch") == 1);
+  CHECK(rows.count("capped|help_seeking|community:dutch") == 1);
   const auto manifest = nlohmann::json::parse(read_file(dir / "one" / "manifest.json"));
   CHECK(manifest["command"] == "compare");
   CHECK(manifest["baseline"] == "newsletter");
   CHECK(manifest["strategies"].size() == 2);
   CHECK(manifest["scenario"]["strategies"][1]["outreach"]["key_figure_programme"] == true);
-  CHECK(manifest["scenario"]["costs"]["professional_hour_euros"] == 75.0);
+  CHECK(manifest["scenario"]["strategies"][2]["outreach"]["budget_euros"] == 6000.0);
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "one"))
     ++files;
@@ -256,7 +265,7 @@ TEST_CASE("compare reports bad strategies precisely", "[unit]") {
         "", "did you mean 'inviting'?");
   check(std::string(kStrategies) + "group = \"vulnerabel\"\n", "", "did you mean 'vulnerable'?");
   check(std::string(kStrategies) + "outcomes = [\"reech\"]\n", "", "did you mean 'reach'?");
-  check("\n[costs]\nprofessional_hour_euros = 75\n", "", "only with strategies to compare");
+  check("\n[costs]\nprofessional_hour_euros = 75\n", "", "[costs] is no longer read");
 }
 
 TEST_CASE("village run on a scenario with strategies runs its [outreach] and says so", "[unit]") {

@@ -1,0 +1,162 @@
+#include "models/parent_support/interventions.hpp"
+
+#include <algorithm>
+
+#include "models/parent_support/param_helpers.hpp"
+
+namespace village::parent_support {
+
+namespace {
+
+constexpr std::string_view kRates =
+    "assumption, swept: 75 euros per professional hour and 60 per programme hour (Dutch "
+    "municipal rates of the order of CAO Gemeenten scale 9-10 plus overhead)";
+
+std::string key(std::string_view intervention, const char* suffix) {
+  std::string name(intervention);
+  name += '_';
+  name += suffix;
+  return name;
+}
+
+std::string outreach_key(std::string_view intervention, const char* suffix) {
+  return "outreach." + key(intervention, suffix);
+}
+
+}  // namespace
+
+const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue() {
+  static const std::array<InterventionInfo, kInterventionCount> catalogue{{
+      {"newsletter", "newsletter", "copy sent to a parent", "issue", "M4", 60, 0, 250, 0, kRates},
+      {"theme_evenings", "theme evenings at school", "parent attending", "evening", "M1, M8, M17",
+       75, 0, 150, 2500, kRates},
+      {"key_figure_programme", "key-figure programme", "visit by a key figure", "", "M5", 60, 12.5,
+       0, 2500, kRates},
+      {"partnership", "partnership with informal organisations", "parent joining a conversation",
+       "conversation", "M6, M7", 75, 0, 50, 2500, kRates},
+      {"influencer_panel", "parent influencer panel", "post", "", "M4", 60, 0, 0, 2500, kRates},
+      {"parent_groups", "recurring parent groups", "parent attending", "meeting", "M8-M14", 75, 2,
+       40, 2500, kRates},
+      {"buddy_programme", "buddy programme", "buddy matched", "", "M19", 60, 50, 0, 2500, kRates},
+      {"training", "training of professionals", "professional trained", "", "M3, M22", 75, 300, 0,
+       2500, kRates},
+      {"parent_support_point", "parent support point", "", "", "M6, M20, M21", 60, 0, 0, 2500,
+       kRates},
+      {"parent_network", "parent networks", "member attending", "network meeting", "M19, M20", 0, 0,
+       40, 500, kRates},
+      {"structural_support", "structural support for parent networks", "", "", "M20", 75, 0, 0,
+       2500, kRates},
+  }};
+  return catalogue;
+}
+
+const InterventionInfo& info(Intervention intervention) {
+  return intervention_catalogue()[static_cast<std::size_t>(intervention)];
+}
+
+std::vector<ParamSpec> intervention_term_specs() {
+  std::vector<ParamSpec> specs;
+  for (const InterventionInfo& i : intervention_catalogue()) {
+    const std::string label(i.label);
+    const std::string source(i.cost_source);
+    specs.push_back(integer_param(
+        key(i.name, "start_week"), 0, 0, 1e6, "week", std::string(i.mechanisms), "scenario",
+        "first week of the " + label + " (within [outreach] start_week and end_week)"));
+    specs.push_back(integer_param(key(i.name, "end_week"), 1e6, 0, 1e6, "week",
+                                  std::string(i.mechanisms), "scenario",
+                                  "week in which the " + label + " stops (exclusive)"));
+    specs.push_back(
+        real_param(key(i.name, "euros_per_hour"), i.euros_per_hour, 0, 1e6, "euros per hour",
+                   std::string(i.mechanisms), source,
+                   "price of an hour (professional or programme) the " + label + " takes"));
+    if (!i.contact.empty()) {
+      specs.push_back(
+          real_param(key(i.name, "euros_per_contact"), i.euros_per_contact, 0, 1e6,
+                     "euros per contact", std::string(i.mechanisms), "assumption, swept",
+                     "price of one contact of the " + label + ": a " + std::string(i.contact)));
+    }
+    if (!i.meeting.empty()) {
+      specs.push_back(real_param(key(i.name, "euros_per_meeting"), i.euros_per_meeting, 0, 1e6,
+                                 "euros per meeting", std::string(i.mechanisms),
+                                 "assumption, swept",
+                                 "price of one " + std::string(i.meeting) + " of the " + label +
+                                     " (room, material, speaker)"));
+    }
+    specs.push_back(real_param(key(i.name, "fixed_euros"), i.fixed_euros, 0, 1e9, "euros",
+                               std::string(i.mechanisms), "assumption, swept",
+                               "set-up cost of the " + label + ", paid in its first week"));
+  }
+  return specs;
+}
+
+std::array<InterventionTerms, kInterventionCount> read_intervention_terms(
+    const ParamValues& values) {
+  std::array<InterventionTerms, kInterventionCount> terms{};
+  for (std::size_t n = 0; n < kInterventionCount; ++n) {
+    const InterventionInfo& i = intervention_catalogue()[n];
+    InterventionTerms& t = terms[n];
+    t.start_week = values.real(outreach_key(i.name, "start_week"));
+    t.end_week = values.real(outreach_key(i.name, "end_week"));
+    t.euros_per_hour = values.real(outreach_key(i.name, "euros_per_hour"));
+    if (!i.contact.empty())
+      t.euros_per_contact = values.real(outreach_key(i.name, "euros_per_contact"));
+    if (!i.meeting.empty())
+      t.euros_per_meeting = values.real(outreach_key(i.name, "euros_per_meeting"));
+    t.fixed_euros = values.real(outreach_key(i.name, "fixed_euros"));
+  }
+  return terms;
+}
+
+void Spending::begin_week(std::uint64_t week) {
+  week_ = week;
+  reserved_ = 0;
+  reserved_by_.fill(0);
+  week_euros_.fill(0);
+  week_use_.fill({});
+  running_.fill(0);
+}
+
+bool Spending::reserve(Intervention i, const Use& most) {
+  const std::size_t n = index(i);
+  if (stopped(i)) return false;
+  const double fixed = started_[n] ? 0.0 : terms_[n].fixed_euros;
+  const double euros = terms_[n].price(most) + fixed;
+  if (capped() && spent_ + reserved_ + euros > budget_) {
+    stop_week_[n] = static_cast<std::int64_t>(week_);
+    return false;
+  }
+  if (!started_[n]) {
+    started_[n] = 1;
+    spent_ += fixed;
+    week_euros_[n] += fixed;
+  }
+  reserved_ += euros - fixed;
+  reserved_by_[n] += euros - fixed;
+  running_[n] = 1;
+  return true;
+}
+
+void Spending::charge(Intervention i, const Use& used) {
+  const std::size_t n = index(i);
+  const double euros = terms_[n].price(used);
+  const double from_reserve = std::min(euros, reserved_by_[n]);
+  reserved_by_[n] -= from_reserve;
+  reserved_ -= from_reserve;
+  spent_ += euros;
+  week_euros_[n] += euros;
+  week_use_[n] += used;
+}
+
+void Spending::end_week() {
+  reserved_ = 0;
+  reserved_by_.fill(0);
+}
+
+double Spending::week_total() const {
+  double total = 0;
+  for (double e : week_euros_)
+    total += e;
+  return total;
+}
+
+}  // namespace village::parent_support

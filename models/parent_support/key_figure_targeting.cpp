@@ -1,0 +1,169 @@
+#include "models/parent_support/key_figure_targeting.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+
+#include "analysis/network/betweenness.hpp"
+#include "analysis/network/brokerage.hpp"
+#include "analysis/network/degree_strength.hpp"
+#include "analysis/network/influence_maximisation.hpp"
+#include "analysis/network/key_figure_selection.hpp"
+#include "analysis/network/spectral.hpp"
+#include "models/community_schema.hpp"
+
+namespace village::parent_support {
+
+namespace {
+
+constexpr std::uint64_t kTargeting = purpose("ps.key_figure.targeting");
+constexpr std::uint64_t kBetweennessSources = 256;
+constexpr double kCascadeProbability = 0.05;
+constexpr std::uint32_t kCascadeSamples = 100;
+
+// Parents and key figures in one undirected graph over all agents.
+CsrLayer parents_and_key_figures(const World& world, const CommunityView& view) {
+  const CsrLayer& friends = world.layer(std::string(community::layer::family_friends));
+  const CsrLayer& figures = world.layer(std::string(community::layer::key_figures));
+  std::vector<EdgeRecord> edges;
+  edges.reserve(friends.arc_count() / 2 + figures.arc_count() / 2);
+  for (NodeId a = view.parents.begin; a < view.parents.end; ++a) {
+    for (NodeId b : friends.neighbours(a)) {
+      if (a < b && b < view.parents.end) edges.push_back({a, b});
+    }
+  }
+  for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k) {
+    for (NodeId parent : figures.neighbours(k))
+      edges.push_back({parent, k});
+  }
+  return CsrLayer::from_edges(friends.node_count(), edges, Direction::undirected);
+}
+
+// Key-figure indices by descending score (NaN last), then the smaller index.
+std::vector<NodeId> by_score(const CommunityView& view, const std::vector<double>& score,
+                             bool highest_first) {
+  std::vector<NodeId> order(view.key_figures.size());
+  std::iota(order.begin(), order.end(), NodeId{0});
+  const auto value = [&](NodeId k) { return score[view.key_figures.begin + k]; };
+  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+    const double x = value(a), y = value(b);
+    if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
+    return highest_first ? x > y : x < y;
+  });
+  return order;
+}
+
+std::vector<NodeId> key_figures_among(const CommunityView& view, const std::vector<NodeId>& nodes) {
+  std::vector<NodeId> chosen;
+  for (NodeId v : nodes) {
+    if (v >= view.key_figures.begin && v < view.key_figures.end)
+      chosen.push_back(v - view.key_figures.begin);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+const std::vector<std::string>& key_figure_rules() {
+  static const std::vector<std::string> rules{"all",
+                                              "random",
+                                              "vulnerable_first",
+                                              "degree",
+                                              "betweenness",
+                                              "eigenvector",
+                                              "pagerank",
+                                              "brokers",
+                                              "one_per_community",
+                                              "friend_nomination",
+                                              "greedy_influence"};
+  return rules;
+}
+
+std::vector<NodeId> choose_key_figures(const World& world, const CommunityView& view,
+                                       const std::string& rule, std::size_t capacity,
+                                       const RandomStream& rng, std::uint64_t week) {
+  const NodeId count = view.key_figures.size();
+  std::vector<NodeId> chosen;
+  if (rule == "all" || capacity == 0 || capacity >= count) {
+    chosen.resize(count);
+    std::iota(chosen.begin(), chosen.end(), NodeId{0});
+    if (rule == "all" || capacity == 0) return chosen;
+  }
+  // A stream of its own for the toolkit's randomised rules, fixed by (run, week).
+  const RandomStream stream(rng.bits(week, 0, kTargeting, 0), rng.bits(week, 0, kTargeting, 1));
+  const CsrLayer graph = parents_and_key_figures(world, view);
+  if (rule == "random") {
+    chosen.resize(count);
+    std::iota(chosen.begin(), chosen.end(), NodeId{0});
+    DrawSequence draws(stream, week, 0, kTargeting);
+    for (std::size_t i = 0; i < std::min<std::size_t>(capacity, count); ++i)
+      std::swap(chosen[i], chosen[i + draws.below(count - i)]);
+  } else if (rule == "vulnerable_first") {
+    std::vector<double> score(graph.node_count(), 0.0);
+    for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k) {
+      for (NodeId v : graph.neighbours(k))
+        score[k] += v < view.parents.end && view.vulnerable[v - view.parents.begin];
+    }
+    chosen = by_score(view, score, true);
+  } else if (rule == "degree") {
+    chosen = by_score(view, network::degrees(graph), true);
+  } else if (rule == "betweenness") {
+    chosen = by_score(view, network::sampled_betweenness(graph, kBetweennessSources, stream).values,
+                      true);
+  } else if (rule == "eigenvector") {
+    chosen = by_score(view, network::eigenvector_centrality(graph).values, true);
+  } else if (rule == "pagerank") {
+    chosen = by_score(view, network::pagerank(graph).values, true);
+  } else if (rule == "brokers") {
+    chosen = by_score(view, network::brokerage(graph).constraint, false);
+  } else if (rule == "one_per_community") {
+    // Ties to parents of other communities; the best of each community first, in order
+    // of that score, then the rest by it.
+    std::vector<double> bridging(graph.node_count(), 0.0);
+    for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k) {
+      for (NodeId v : graph.neighbours(k)) {
+        bridging[k] +=
+            v < view.parents.end && view.parent_community[v - view.parents.begin] !=
+                                        view.key_figure_community[k - view.key_figures.begin];
+      }
+    }
+    const std::vector<NodeId> ranked = by_score(view, bridging, true);
+    std::map<std::int32_t, bool> taken;
+    std::vector<NodeId> rest;
+    for (NodeId k : ranked) {
+      if (!taken[view.key_figure_community[k]]) {
+        taken[view.key_figure_community[k]] = true;
+        chosen.push_back(k);
+      } else {
+        rest.push_back(k);
+      }
+    }
+    chosen.insert(chosen.end(), rest.begin(), rest.end());
+  } else if (rule == "friend_nomination") {
+    // Parents name key figures: arcs parent -> key figure only.
+    std::vector<EdgeRecord> arcs;
+    const CsrLayer& figures = world.layer(std::string(community::layer::key_figures));
+    for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k) {
+      for (NodeId parent : figures.neighbours(k))
+        arcs.push_back({parent, k});
+    }
+    const CsrLayer naming = CsrLayer::from_edges(graph.node_count(), arcs, Direction::directed);
+    chosen = key_figures_among(view, network::friend_nomination(naming, capacity, stream));
+  } else if (rule == "greedy_influence") {
+    network::CelfOptions options;
+    options.k = capacity;
+    options.probability = kCascadeProbability;
+    options.samples = kCascadeSamples;
+    for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k)
+      options.candidates.push_back(k);
+    chosen = key_figures_among(view, network::celf(graph, options, stream).seeds);
+  } else {
+    throw std::invalid_argument("unknown key-figure targeting rule: " + rule);
+  }
+  if (chosen.size() > capacity) chosen.resize(capacity);
+  return chosen;
+}
+
+}  // namespace village::parent_support
