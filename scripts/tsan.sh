@@ -39,6 +39,17 @@ description = "newsletter"
 [strategies.key_figures]
 description = "key figures"
 key_figure_programme = true
+[strategies.targeted]
+description = "key figures by betweenness and greedy influence, within a budget"
+key_figure_programme = true
+key_figure_targeting = "betweenness"
+key_figure_capacity = 1
+key_figure_reselect_weeks = 4
+budget_euros = 9000
+[strategies.influence]
+key_figure_programme = true
+key_figure_targeting = "greedy_influence"
+key_figure_capacity = 1
 TOML
 sed 's/^replicates = 4/replicates = 1/' "$work/community.toml" >"$work/one_replicate.toml"
 printf 'a b\nb c\nc d\nd a\na c\nd e\ne f\nf d\n' >"$work/net.txt"

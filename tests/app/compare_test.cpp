@@ -4,10 +4,12 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "app/cli_helpers.hpp"
 
@@ -212,6 +214,87 @@ TEST_CASE("compare reproduces the pattern directions on 30 paired replicates", "
     const Row& lecturing = rows.at(std::string("lecturing|") + outcome + "|all");
     CHECK(number(inviting, "diff_ci_low") > 0);
     CHECK(number(lecturing, "diff_ci_high") < 0);
+  }
+}
+
+TEST_CASE("compare on the district example reproduces the pattern directions (M3, M5, M7, M16)",
+          "[unit]") {
+  // The demo's own scenario with four strategies added; 30 paired replicates, 95%
+  // intervals of the paired differences (comparison.csv) and, for the parent types, a
+  // one-sided paired t-test at 99% on the last week (timeseries.csv).
+  const fs::path dir = village_test::fresh_directory("compare_example_patterns");
+  const fs::path example =
+      fs::path(VILLAGE_SOURCE_DIR) / "scenarios/examples/strategies_district.toml";
+  village_test::write_text(dir / "s.toml", read_file(example) + R"(
+[strategies.inviting]
+inviting_share = 0.9
+
+[strategies.lecturing]
+inviting_share = 0.1
+
+[strategies.matched_only]
+approach = "matched"
+
+[strategies.partnership_partial]
+newsletter_interval_weeks = 0
+partnership = true
+condition_mutual_trust = 0.3
+condition_equality = 0.3
+)");
+  const std::string base = "compare " + (dir / "s.toml").string() + " --replicates 30 --quiet ";
+  const auto first = run_village(
+      base + "--strategies newsletter,key_figures,inviting,lecturing,matched_only --out " +
+          (dir / "a").string(),
+      dir);
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto rows = parse_comparison(read_file(dir / "a" / "comparison.csv"));
+  // Pattern 3 (M4, M5): key figures reach more vulnerable parents than the newsletter.
+  CHECK(number(rows.at("key_figures|reach|vulnerable"), "diff_ci_low") > 0);
+  // Pattern 2 (M3): an inviting tone beats the current mix, lecturing falls below it.
+  for (const char* outcome : {"reach", "institutional_trust", "help_seeking"}) {
+    INFO(outcome);
+    CHECK(number(rows.at(std::string("inviting|") + outcome + "|all"), "diff_ci_low") > 0);
+    CHECK(number(rows.at(std::string("lecturing|") + outcome + "|all"), "diff_ci_high") < 0);
+  }
+  // Pattern 5 (M16): the matched approach reaches more denying and absent parents.
+  std::map<std::string, double> last;  // "strategy|run|group" -> reach in week 52
+  std::istringstream series(read_file(dir / "a" / "timeseries.csv"));
+  for (std::string line; std::getline(series, line);) {
+    std::vector<std::string> cell;
+    std::istringstream fields(line);
+    for (std::string c; std::getline(fields, c, ',');)
+      cell.push_back(c);
+    if (cell.size() == 6 && cell[2] == "52" && cell[3] == "reach")
+      last[cell[0] + "|" + cell[1] + "|" + cell[4]] = std::stod(cell[5]);
+  }
+  for (const char* group : {"type:denying", "type:absent"}) {
+    INFO(group);
+    std::vector<double> matched, uniform;
+    for (int r = 0; r < 30; ++r) {
+      matched.push_back(last.at("matched_only|" + std::to_string(r) + "|" + group));
+      uniform.push_back(last.at("newsletter|" + std::to_string(r) + "|" + group));
+    }
+    double mean = 0, squares = 0;
+    for (int r = 0; r < 30; ++r)
+      mean += (matched[r] - uniform[r]) / 30;
+    for (int r = 0; r < 30; ++r)
+      squares += std::pow(matched[r] - uniform[r] - mean, 2);
+    const double t = mean / std::sqrt(squares / 29 / 30);
+    CHECK(mean > 0);
+    CHECK(t > 2.462);  // t(0.99, 29 degrees of freedom)
+  }
+  // Pattern 4 (M7): a partnership with all four conditions beats one with two of them
+  // weak (the baseline is the first strategy named).
+  const auto second = run_village(
+      base + "--strategies partnership_partial,partnership --out " + (dir / "c").string(), dir);
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+  const auto partnership = parse_comparison(read_file(dir / "c" / "comparison.csv"));
+  for (const char* key : {"partnership|help_seeking|vulnerable", "partnership|reach|vulnerable"}) {
+    INFO(key);
+    CHECK(partnership.at(key).at("baseline") == "partnership_partial");
+    CHECK(number(partnership.at(key), "diff_ci_low") > 0);
   }
 }
 
