@@ -176,16 +176,6 @@ ParamValues strategy_model_values(const ParamValues& scenario_values, const Stra
   return values;
 }
 
-std::vector<std::string> interventions_switched_on(const ParamValues& model_values) {
-  const auto plan = parent_support::OutreachPlan::from(model_values);
-  std::vector<std::string> on;
-  for (std::size_t n = 0; n < parent_support::kInterventionCount; ++n) {
-    const auto i = static_cast<parent_support::Intervention>(n);
-    if (plan.switched_on(i)) on.emplace_back(parent_support::info(i).name);
-  }
-  return on;
-}
-
 std::optional<double> budget_of(const ParamValues& model_values) {
   const std::string key = "outreach.budget_euros";
   if (!model_values.has(key) || model_values.real(key) <= 0) return std::nullopt;

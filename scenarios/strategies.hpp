@@ -51,9 +51,6 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
 // The scenario's model values with the strategy's [outreach] overrides applied.
 ParamValues strategy_model_values(const ParamValues& scenario_values, const Strategy& strategy);
 
-// The interventions a set of parent-support model values switches on ("newsletter",
-// "key_figure_programme", ...), in catalogue order.
-std::vector<std::string> interventions_switched_on(const ParamValues& model_values);
 // Its outreach.budget_euros when positive (a cap), else none.
 std::optional<double> budget_of(const ParamValues& model_values);
 
