@@ -229,11 +229,11 @@ void ParentSupportModel::charge_reactive_hours() {
 
 // Phase C.
 bool ParentSupportModel::conversation_due(NodeId organisation, std::uint64_t week) const {
+  // Organisations are staggered over the interval (at least 1 week, by its range).
+  const double interval = params_.plan.conversation_interval_weeks;
   return view_.organisation_partner[organisation] != kNoAgent &&
-         params_.plan.due(Intervention::partnership, week, params_.plan.conversation_interval_weeks,
-                          static_cast<double>(organisation %
-                                              static_cast<NodeId>(std::max(
-                                                  1.0, params_.plan.conversation_interval_weeks))));
+         params_.plan.due(Intervention::partnership, week, interval,
+                          std::fmod(static_cast<double>(organisation), interval));
 }
 
 void ParentSupportModel::host_conversations(std::uint64_t week) {
@@ -259,10 +259,14 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
       params_.plan.key_figure_coordination_hours * static_cast<double>(enrolled_count_);
   hours_.key_figure_programme += coordination;
   const std::uint32_t visits = events_in_week(params_.plan.key_figure_visits_per_week, week);
-  if (visits == 0) {
-    spending_.charge(Intervention::key_figure_programme, {coordination, 0, 0});
-    return;
-  }
+  Use used{coordination, 0, 0};
+  if (visits > 0) used += make_visits(world, week, visits, rng);
+  spending_.charge(Intervention::key_figure_programme, used);
+}
+
+Use ParentSupportModel::make_visits(World& world, std::uint64_t week, std::uint32_t visits,
+                                    const RandomStream& rng) {
+  Use used;
   CsrLayer& figures = world.layer(kKeyFigureLayer);
   const auto trust = figures.attribute(kTrust);
   auto last_contact = figures.attribute(kLastContact);
@@ -294,9 +298,8 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
   });
   // Introductions take the partner's hours, granted in a random order.
   std::vector<std::pair<std::uint64_t, std::size_t>> requests;
-  double made_visits = 0;
   for (auto& list : made) {
-    made_visits += static_cast<double>(list.size());
+    used.contacts += static_cast<double>(list.size());
     for (Contact& contact : list) {
       if (contact.introduce)
         requests.emplace_back(rng.bits(week, contact.parent, kGrantOrder, contact.source),
@@ -306,7 +309,6 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
   }
   std::sort(requests.begin(), requests.end());
   const double cost = params_.capacity.introduction_hours;
-  double introduction_hours = 0;
   for (const auto& [key, index] : requests) {
     Contact& contact = contacts_[index];
     const NodeId partner = view_.key_figure_partner[contact.source - view_.key_figures.begin];
@@ -314,13 +316,12 @@ void ParentSupportModel::visit_by_key_figures(World& world, std::uint64_t week,
     if (left >= cost) {
       left -= cost;
       hours_.introductions += cost;
-      introduction_hours += cost;
+      used.hours += cost;
     } else {
       contact.introduce = false;
     }
   }
-  spending_.charge(Intervention::key_figure_programme,
-                   {coordination + introduction_hours, made_visits, 0});
+  return used;
 }
 
 // Phase E.

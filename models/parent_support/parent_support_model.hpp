@@ -128,6 +128,9 @@ class ParentSupportModel : public Model {
   bool conversation_due(NodeId organisation, std::uint64_t week) const;
   void host_conversations(std::uint64_t week);
   void visit_by_key_figures(World& world, std::uint64_t week, const RandomStream& rng);
+  // The enrolled key figures' visits and the introductions granted: their count and the
+  // partners' hours.
+  Use make_visits(World& world, std::uint64_t week, std::uint32_t visits, const RandomStream& rng);
   void contact_personally(World& world, std::uint64_t week, const RandomStream& rng);
   void take_in_week(World& world, std::uint64_t week, const RandomStream& rng);
   void index_contacts_by_parent();
