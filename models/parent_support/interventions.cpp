@@ -46,6 +46,7 @@ const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue()
        40, 500, kRates},
       {"structural_support", "structural support for parent networks", "", "", "M20", 75, 0, 0,
        2500, kRates},
+      {"voice", "parent panel or survey", "", "panel meeting", "M21", 75, 0, 50, 1000, kRates},
   }};
   return catalogue;
 }

@@ -40,8 +40,9 @@ enum class Intervention : std::uint8_t {
   parent_support_point,
   parent_network,
   structural_support,
+  voice,
 };
-inline constexpr std::size_t kInterventionCount = 11;
+inline constexpr std::size_t kInterventionCount = 12;
 
 struct InterventionInfo {
   std::string_view name;     // key prefix and metric suffix: euros_<name>

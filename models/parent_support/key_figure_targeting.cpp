@@ -1,25 +1,20 @@
 #include "models/parent_support/key_figure_targeting.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <numeric>
 #include <stdexcept>
 
-#include "analysis/network/betweenness.hpp"
-#include "analysis/network/brokerage.hpp"
-#include "analysis/network/degree_strength.hpp"
 #include "analysis/network/influence_maximisation.hpp"
 #include "analysis/network/key_figure_selection.hpp"
-#include "analysis/network/spectral.hpp"
 #include "models/community_schema.hpp"
+#include "models/parent_support/targeting_scores.hpp"
 
 namespace village::parent_support {
 
 namespace {
 
 constexpr std::uint64_t kTargeting = purpose("ps.key_figure.targeting");
-constexpr std::uint64_t kBetweennessSources = 256;
 constexpr double kCascadeProbability = 0.05;
 constexpr std::uint32_t kCascadeSamples = 100;
 
@@ -41,17 +36,13 @@ CsrLayer parents_and_key_figures(const World& world, const CommunityView& view) 
   return CsrLayer::from_edges(friends.node_count(), edges, Direction::undirected);
 }
 
-// Key-figure indices by descending score (NaN last), then the smaller index.
-std::vector<NodeId> by_score(const CommunityView& view, const std::vector<double>& score,
-                             bool highest_first) {
+// Key-figure indices by their scores, then the smaller index.
+std::vector<NodeId> by_score(const CommunityView& view, const RuleScores& scores) {
   std::vector<NodeId> order(view.key_figures.size());
   std::iota(order.begin(), order.end(), NodeId{0});
-  const auto value = [&](NodeId k) { return score[view.key_figures.begin + k]; };
-  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
-    const double x = value(a), y = value(b);
-    if (std::isnan(x) || std::isnan(y)) return !std::isnan(x) && std::isnan(y);
-    return highest_first ? x > y : x < y;
-  });
+  const std::size_t first = view.key_figures.begin;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](NodeId a, NodeId b) { return ranks_before(scores, first + a, first + b); });
   return order;
 }
 
@@ -67,17 +58,9 @@ std::vector<NodeId> key_figures_among(const CommunityView& view, const std::vect
 }  // namespace
 
 const std::vector<std::string>& key_figure_rules() {
-  static const std::vector<std::string> rules{"all",
-                                              "random",
-                                              "vulnerable_first",
-                                              "degree",
-                                              "betweenness",
-                                              "eigenvector",
-                                              "pagerank",
-                                              "brokers",
-                                              "one_per_community",
-                                              "friend_nomination",
-                                              "greedy_influence"};
+  static const std::vector<std::string> rules =
+      with_centrality_rules({"all", "random", "vulnerable_first"},
+                            {"one_per_community", "friend_nomination", "greedy_influence"});
   return rules;
 }
 
@@ -106,18 +89,9 @@ std::vector<NodeId> choose_key_figures(const World& world, const CommunityView& 
       for (NodeId v : graph.neighbours(k))
         score[k] += v < view.parents.end && view.vulnerable[v - view.parents.begin];
     }
-    chosen = by_score(view, score, true);
-  } else if (rule == "degree") {
-    chosen = by_score(view, network::degrees(graph), true);
-  } else if (rule == "betweenness") {
-    chosen = by_score(view, network::sampled_betweenness(graph, kBetweennessSources, stream).values,
-                      true);
-  } else if (rule == "eigenvector") {
-    chosen = by_score(view, network::eigenvector_centrality(graph).values, true);
-  } else if (rule == "pagerank") {
-    chosen = by_score(view, network::pagerank(graph).values, true);
-  } else if (rule == "brokers") {
-    chosen = by_score(view, network::brokerage(graph).constraint, false);
+    chosen = by_score(view, {score, true});
+  } else if (const auto scores = centrality_scores(graph, rule, stream)) {
+    chosen = by_score(view, *scores);
   } else if (rule == "one_per_community") {
     // Ties to parents of other communities; the best of each community first, in order
     // of that score, then the rest by it.
@@ -129,7 +103,7 @@ std::vector<NodeId> choose_key_figures(const World& world, const CommunityView& 
                                         view.key_figure_community[k - view.key_figures.begin];
       }
     }
-    const std::vector<NodeId> ranked = by_score(view, bridging, true);
+    const std::vector<NodeId> ranked = by_score(view, {bridging, true});
     std::map<std::int32_t, bool> taken;
     std::vector<NodeId> rest;
     for (NodeId k : ranked) {

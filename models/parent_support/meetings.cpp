@@ -103,6 +103,10 @@ Use NetworkDynamics::most_use(Intervention i, std::uint64_t week) const {
     case Intervention::parent_support_point:
       most.hours = plan.support_point_hours;
       break;
+    case Intervention::voice:
+      if (plan.due(Intervention::voice, week, plan.voice_interval_weeks))
+        most = {plan.voice_hours_per_meeting, 0, 1};
+      break;
     default:
       break;
   }
@@ -162,6 +166,11 @@ void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hou
       hours_.theme_evenings += plan.theme_evening_hours;
       spending.charge(Intervention::theme_evenings, {plan.theme_evening_hours, 0, 1});
     }
+  }
+  if (spending.running(Intervention::voice) &&
+      plan.due(Intervention::voice, week, plan.voice_interval_weeks)) {
+    hours_.voice += plan.voice_hours_per_meeting;
+    spending.charge(Intervention::voice, {plan.voice_hours_per_meeting, 0, 1});
   }
   if (spending.running(Intervention::parent_support_point)) {
     hours_.support_point += plan.support_point_hours;
@@ -238,7 +247,7 @@ void NetworkDynamics::hold_meeting(World& world, std::uint64_t week, std::size_t
   const OutreachPlan& plan = params_.plan;
   const CsrLayer& friends = world.layer(kFriends);
   const auto strength = friends.attribute("strength");
-  const double fit = plan.voice ? 1.0 + gp.voice_fit_gain : 1.0;
+  const double fit = spending_->running(Intervention::voice) ? 1.0 + gp.voice_fit_gain : 1.0;
   // Who comes (M8).
   std::vector<std::pair<std::uint64_t, NodeId>> present;
   for (NodeId p : group.members) {
@@ -329,7 +338,7 @@ void NetworkDynamics::hold_evenings(World& world, std::uint64_t week,
                                     const RandomStream& rng, std::vector<EdgeRecord>& new_ties) {
   const CommunityView& view = *view_;
   const GroupParams& gp = params_.groups;
-  const double fit = params_.plan.voice ? 1.0 + gp.voice_fit_gain : 1.0;
+  const double fit = spending_->running(Intervention::voice) ? 1.0 + gp.voice_fit_gain : 1.0;
   const CsrLayer& caseload = world.layer(kCaseload);
   const auto trust = caseload.attribute("trust");
   for (std::size_t s = 0; s < evening_school_.size(); ++s) {

@@ -212,7 +212,7 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
       h.incidents + h.questions + h.conversations + h.introductions + h.personal + n.groups;
   const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
                            n.theme_evenings + n.network_support + n.support_point + n.training +
-                           n.buddies;
+                           n.buddies + n.voice;
   for (const auto& [name, value] : {std::pair{"hours_capacity", h.capacity},
                                     {"hours_incidents", h.incidents},
                                     {"hours_questions", h.questions},
@@ -230,6 +230,7 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
                                     {"hours_support_point", n.support_point},
                                     {"hours_training", n.training},
                                     {"hours_buddies", n.buddies},
+                                    {"hours_voice", n.voice},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
   // Spending by intervention (interventions.hpp), for those switched on.

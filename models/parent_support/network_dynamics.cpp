@@ -5,6 +5,7 @@
 
 #include "models/community_schema.hpp"
 #include "models/parent_support/param_helpers.hpp"
+#include "models/parent_support/parent_targeting.hpp"
 #include "sim/parallel.hpp"
 
 namespace village::parent_support {
@@ -24,6 +25,8 @@ constexpr std::uint64_t kRecruit = purpose("ps.network.recruit");
 constexpr std::uint64_t kMemberLeaves = purpose("ps.network.member_leaves");
 constexpr std::uint64_t kJoin = purpose("ps.network.join");
 constexpr std::uint64_t kBuddy = purpose("ps.buddy");
+constexpr std::uint64_t kInviteRanking = purpose("ps.group.invite_ranking");
+constexpr std::uint64_t kBuddyRanking = purpose("ps.buddy.ranking");
 
 const std::string kFriends(community::layer::family_friends);
 constexpr float kNever = -1e9f;
@@ -137,6 +140,7 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   }
   buddies_.assign(parents, 0);
   buddied_.assign(parents, 0);
+  buddies_ranked_ = false;
 
   // The facilitating professional of a neighbourhood: its youth-team worker, else its
   // community health worker, else any non-municipal professional there.
@@ -157,6 +161,12 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
     const auto count = static_cast<std::size_t>(
         std::max(1.0, std::round(plan.groups_per_1000 * households / 1000.0)));
     const auto invited = static_cast<std::size_t>(plan.group_invited);
+    // Whom groups invite first, on the network at the outset (random: a uniform sample).
+    const bool ranked = plan.group_targeting != "random";
+    const std::vector<std::uint32_t> position =
+        ranked ? rank_parents(world, view, plan.group_targeting, count * invited, rng, 0,
+                              kInviteRanking)
+               : std::vector<std::uint32_t>{};
     for (std::size_t g = 0; g < count; ++g) {
       Group group;
       group.neighbourhood = static_cast<std::uint32_t>(g % view.neighbourhoods);
@@ -185,10 +195,12 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
           if (group_of_[p] < 0) pool.push_back(p);
         }
       }
-      // A uniform sample by a partial Fisher-Yates shuffle.
+      // The first of the pool by the rule, or a uniform sample by a partial Fisher-Yates
+      // shuffle.
       const std::size_t take = std::min(invited, pool.size());
+      if (ranked) order_pool(pool, position, plan.group_targeting, view);
       for (std::size_t i = 0; i < take; ++i) {
-        std::swap(pool[i], pool[i + draws.below(pool.size() - i)]);
+        if (!ranked) std::swap(pool[i], pool[i + draws.below(pool.size() - i)]);
         group.members.push_back(pool[i]);
         group_of_[pool[i]] = static_cast<std::int32_t>(groups_.size());
       }
@@ -387,29 +399,52 @@ void NetworkDynamics::settle(World& world, std::uint64_t week, const RandomStrea
 }
 
 // The buddy programme (M19): each volunteer takes on one more vulnerable parent of its
-// neighbourhood a week, up to buddies_per_volunteer, in parent order.
+// neighbourhood a week, up to buddies_per_volunteer, volunteers in parent order. Under
+// buddy_targeting random a volunteer draws among the parents not yet buddied (8 tries);
+// under another rule it takes the first of them in the rule's order, ranked on the
+// network as it is in the programme's first week.
 void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const RandomStream& rng) {
   const OutreachPlan& plan = params_.plan;
   if (!spending_->running(Intervention::buddy_programme)) return;
   const CommunityView& view = *view_;
+  const bool ranked = plan.buddy_targeting != "random";
+  if (ranked && !buddies_ranked_) {
+    std::size_t wanted = 0;
+    for (const auto& pool : vulnerable_by_place_)
+      wanted += pool.size();
+    const auto position =
+        rank_parents(world, view, plan.buddy_targeting, wanted, rng, week, kBuddyRanking);
+    for (auto& pool : vulnerable_by_place_)
+      order_pool(pool, position, plan.buddy_targeting, view);
+    buddies_ranked_ = true;
+  }
   CsrLayer& friends = world.layer(kFriends);
   const auto strength = static_cast<float>(params_.volunteers.buddy_strength);
   const float values[3] = {strength, strength, static_cast<float>(week)};
   double volunteers = 0, matched = 0;
+  const auto match = [&](NodeId p, NodeId q) {
+    friends.stage_edge(view.parents.begin + p, view.parents.begin + q, values);
+    buddied_[q] = 1;
+    ++buddies_[p];
+    ++matched;
+  };
   for (NodeId p = 0; p < view.parents.size(); ++p) {
     if (!volunteer_[p]) continue;
     ++volunteers;
     if (buddies_[p] >= plan.buddies_per_volunteer) continue;
     const auto& pool = vulnerable_by_place_[view.parent_neighbourhood[p]];
     if (pool.empty()) continue;
+    if (ranked) {
+      const auto next =
+          std::find_if(pool.begin(), pool.end(), [&](NodeId q) { return q != p && !buddied_[q]; });
+      if (next != pool.end()) match(p, *next);
+      continue;
+    }
     DrawSequence draws(rng, week, view.parents.begin + p, kBuddy);
     for (int tries = 0; tries < 8; ++tries) {
       const NodeId q = pool[draws.below(pool.size())];
       if (q == p || buddied_[q]) continue;
-      friends.stage_edge(view.parents.begin + p, view.parents.begin + q, values);
-      buddied_[q] = 1;
-      ++buddies_[p];
-      ++matched;
+      match(p, q);
       break;
     }
   }

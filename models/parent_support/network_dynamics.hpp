@@ -51,6 +51,7 @@ struct NetworkHours {
   double support_point = 0;
   double training = 0;
   double buddies = 0;
+  double voice = 0;
 };
 
 class NetworkDynamics {
@@ -82,6 +83,7 @@ class NetworkDynamics {
   bool invited(std::size_t p) const { return group_of_[p] >= 0; }
   bool started_and_stayed(std::size_t p) const { return course_attended_[p] && !dropped_[p]; }
   bool volunteer(std::size_t p) const { return volunteer_[p] != 0; }
+  bool buddied(std::size_t p) const { return buddied_[p] != 0; }
   std::uint16_t meetings_this_week(std::size_t p) const { return meetings_this_week_[p]; }
   std::uint8_t evenings_this_week(std::size_t p) const { return evening_this_week_[p]; }
   std::uint8_t support_received(std::size_t p) const { return support_received_[p]; }
@@ -145,6 +147,7 @@ class NetworkDynamics {
   std::vector<std::vector<NodeId>> vulnerable_by_place_;  // buddy candidates
   std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
   std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
+  bool buddies_ranked_ = false;  // vulnerable_by_place_ in buddy_targeting's order
   std::vector<Group> groups_;
   std::vector<std::uint8_t> evening_school_;  // per school: holds an evening this week
   NetworkHours hours_;

@@ -4,6 +4,7 @@
 
 #include "models/parent_support/key_figure_targeting.hpp"
 #include "models/parent_support/param_helpers.hpp"
+#include "models/parent_support/parent_targeting.hpp"
 
 namespace village::parent_support {
 
@@ -114,7 +115,13 @@ std::vector<ParamSpec> OutreachPlan::specs() {
           real_param("support_point_hours", 16, 0, 400, "hours per week", "M22",
                      "assumption, swept", "staff hours of the support point"),
           flag_param("voice", false, "M21", "seed 004; seed 000 tip 4",
-                     "a parent panel or survey tailors meetings to parents' needs"),
+                     "a parent panel or survey tailors meetings to parents' needs while it "
+                     "runs"),
+          integer_param("voice_interval_weeks", 8, 1, 52, "weeks", "M21", "assumption, swept",
+                        "weeks between the panel's meetings (or survey rounds)"),
+          real_param("voice_hours_per_meeting", 6, 0, 400, "hours per meeting", "M21",
+                     "assumption, swept",
+                     "professional hours to prepare, chair and report a panel meeting"),
           flag_param("training", false, "M3, M22", "seed 004 (collaboration competences)",
                      "professionals are trained in tone and collaboration"),
           share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
@@ -139,6 +146,14 @@ std::vector<ParamSpec> OutreachPlan::specs() {
           integer_param("key_figure_reselect_weeks", 0, 0, 520, "weeks", "M5, M11", "scenario",
                         "weeks after which the enrolled key figures are chosen again on the "
                         "network as it is then (0: chosen once)"),
+          choice_param("group_targeting", "random", parent_rules(), "M8, M10",
+                       "Valente 2012 (network interventions); assumption",
+                       "rule that orders the parents a parent group invites from its "
+                       "neighbourhood or community (parent_targeting.hpp)"),
+          choice_param("buddy_targeting", "random", parent_rules(), "M12, M19",
+                       "seed 004 (parent buddies); Valente 2012",
+                       "rule that orders the vulnerable parents of a neighbourhood that "
+                       "volunteers buddy (parent_targeting.hpp)"),
           real_param("budget_euros", 0, 0, 1e12, "euros", "", "scenario",
                      "most the interventions may spend over the run; each stops when the budget "
                      "left cannot cover its next week (0: no cap)")});
@@ -187,6 +202,8 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.parent_support_point = values.flag(key("parent_support_point"));
   plan.support_point_hours = values.real(key("support_point_hours"));
   plan.voice = values.flag(key("voice"));
+  plan.voice_interval_weeks = values.real(key("voice_interval_weeks"));
+  plan.voice_hours_per_meeting = values.real(key("voice_hours_per_meeting"));
   plan.training = values.flag(key("training"));
   plan.training_competence_gain = values.real(key("training_competence_gain"));
   plan.training_hours = values.real(key("training_hours"));
@@ -196,6 +213,8 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.key_figure_targeting = values.text(key("key_figure_targeting"));
   plan.key_figure_capacity = values.real(key("key_figure_capacity"));
   plan.key_figure_reselect_weeks = values.real(key("key_figure_reselect_weeks"));
+  plan.group_targeting = values.text(key("group_targeting"));
+  plan.buddy_targeting = values.text(key("buddy_targeting"));
   plan.terms = read_intervention_terms(values);
   plan.budget_euros = values.real(key("budget_euros"));
   return plan;
@@ -225,6 +244,8 @@ bool OutreachPlan::switched_on(Intervention i) const {
       return parent_network;
     case Intervention::structural_support:
       return structural_support && parent_network;
+    case Intervention::voice:
+      return voice;
   }
   return false;
 }

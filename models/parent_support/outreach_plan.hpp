@@ -54,7 +54,9 @@ struct OutreachPlan {
   double network_interval_weeks;
   bool parent_support_point;  // M6, M20, M21
   double support_point_hours;
-  bool voice;     // M21
+  bool voice;  // M21
+  double voice_interval_weeks;
+  double voice_hours_per_meeting;
   bool training;  // M3, M22
   double training_competence_gain;
   double training_hours;
@@ -65,6 +67,9 @@ struct OutreachPlan {
   std::string key_figure_targeting;
   double key_figure_capacity;        // 0: every key figure
   double key_figure_reselect_weeks;  // 0: chosen once
+  // Whom parent groups invite and volunteers buddy first (parent_targeting.hpp).
+  std::string group_targeting;
+  std::string buddy_targeting;
   // Windows and costs of every intervention, and the budget (0: no cap).
   std::array<InterventionTerms, kInterventionCount> terms;
   double budget_euros;

@@ -16,7 +16,8 @@
 // Members join from the parents of its neighbourhood with network_join_rate a year
 // (times the support point's pull with outreach.parent_support_point).
 // In a buddy programme (outreach.buddy_programme) each volunteer is matched, one a week,
-// with vulnerable parents of its neighbourhood up to buddies_per_volunteer; a buddy tie
+// with vulnerable parents of its neighbourhood up to buddies_per_volunteer, in the order
+// of outreach.buddy_targeting (parent_targeting.hpp); a buddy tie
 // has strength and baseline buddy_strength, so it lasts while the programme runs.
 
 #include <vector>
