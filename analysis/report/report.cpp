@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analysis/report/html_escape.hpp"
 #include "analysis/report/svg_charts.hpp"
@@ -113,6 +114,27 @@ std::string words(const std::string& name) {
   return text;
 }
 
+// An outcome as the noun phrase of a headline ("gives parents a higher <phrase>").
+std::string outcome_phrase(const std::string& outcome) {
+  static const std::map<std::string, std::string> phrases{
+      {"incident_cooperation", "share of cooperative conversations after an incident"},
+      {"help_seeking", "share who bring a question to a professional"},
+      {"institutional_trust", "trust in institutions"},
+      {"informal_participation", "participation in informal organisations"},
+      {"trusted_ties", "number of trusted ties to professionals"},
+      {"invited", "share invited to a parent group"},
+      {"attendance", "share attending a group meeting"},
+      {"retention", "share staying in their group"},
+      {"support_ties", "number of support ties"},
+      {"isolated", "share without a support tie"},
+      {"limit_setting", "share setting limits"},
+      {"youth_risk", "share of youth at risk"},
+      {"volunteers", "share volunteering"}};
+  const auto found = phrases.find(outcome);
+  if (found != phrases.end()) return found->second;
+  return (is_share(outcome) ? "share of " : "") + words(outcome);
+}
+
 }  // namespace
 
 std::string budget_stops(const ReportStrategy& strategy, std::size_t replicates) {
@@ -152,10 +174,10 @@ std::vector<std::string> headline_sentences(const Comparison& comparison,
           value_text(outcome, row->value.mean), value_text(outcome, base->value.mean));
     } else {
       sentence = fmt::format(
-          "{} gives {} {}parents {} {}{} {} than {} ({} against {})", name, outcome, who,
-          d.mean >= 0 ? "a higher" : "a lower", is_share(outcome) ? "share, by " : "value, by ",
-          interval_text(outcome, magnitude), is_share(outcome) ? "percentage points" : "", baseline,
-          value_text(outcome, row->value.mean), value_text(outcome, base->value.mean));
+          "{} gives {}parents a {} {}, by {}{}, than {} ({} against {})", name, who,
+          d.mean >= 0 ? "higher" : "lower", outcome_phrase(outcome),
+          interval_text(outcome, magnitude), is_share(outcome) ? " percentage points" : "",
+          baseline, value_text(outcome, row->value.mean), value_text(outcome, base->value.mean));
     }
     if (!d.excludes_zero()) {
       sentence += fmt::format(
@@ -165,6 +187,8 @@ std::vector<std::string> headline_sentences(const Comparison& comparison,
       if (ratio.status == RatioInterval::Status::estimated)
         sentence += fmt::format(", at {} ({} to {}) per {}", format_euros(ratio.ratio),
                                 format_euros(ratio.low), format_euros(ratio.high), row->unit);
+      else if (ratio.status == RatioInterval::Status::dominant && row->extra_cost.mean > -0.5)
+        sentence += ", at no extra cost";
       else if (ratio.status == RatioInterval::Status::dominant)
         sentence += fmt::format(", and costs {} less per run", format_euros(-row->extra_cost.mean));
     }

@@ -97,6 +97,33 @@ TEST_CASE("headline sentences in plain language", "[unit]") {
         "vulnerable parent reached.");
 }
 
+TEST_CASE("headlines name other outcomes in words and a free improvement as such", "[unit]") {
+  Comparison c;
+  c.strategies = {"after", "before"};
+  c.rows = {row("after", "all", 0.48, 0, true), row("before", "all", 0.5, 0.02, false)};
+  for (ComparisonRow& r : c.rows) {
+    r.outcome = "incident_cooperation";
+    r.cost = {10, 0, 0, 0, 0};
+    r.extra_cost = {10, 0, 0, 0, 0};
+  }
+  c.rows[1].cost_per_unit.status = RatioInterval::Status::dominant;
+  const auto free = headline_sentences(c, "incident_cooperation", "all");
+  REQUIRE(free.size() == 1);
+  CHECK(free[0] ==
+        "before gives parents a higher share of cooperative conversations after an incident, by "
+        "2.0 (1.0 to 3.0) percentage points, than after (50.0% against 48.0%), at no extra "
+        "cost.");
+  // Cheaper and better: the saving is named.
+  c.rows[1].extra_cost = {10, -1500, 10, -1520, -1480};
+  CHECK_THAT(headline_sentences(c, "incident_cooperation", "all")[0],
+             Catch::EndsWith("and costs EUR 1,500 less per run."));
+  // An outcome without a phrase of its own is named by its words.
+  for (ComparisonRow& r : c.rows)
+    r.outcome = "network_alive";
+  CHECK_THAT(headline_sentences(c, "network_alive", "all")[0],
+             Catch::StartsWith("before gives parents a higher network alive, by 0.02"));
+}
+
 TEST_CASE("a rendered report escapes every name from the scenario", "[unit]") {
   const std::string evil = "<script>alert(1)</script>";
   Comparison c;

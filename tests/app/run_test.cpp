@@ -121,6 +121,22 @@ TEST_CASE("the demo scenario validates and --version and --help work", "[unit]")
   CHECK_THAT(params.out, Catch::Contains("| `transmissibility` | 0.3 |"));
 }
 
+TEST_CASE("every example scenario validates", "[unit]") {
+  const fs::path dir = village_test::fresh_directory("run_examples");
+  std::size_t examples = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(VILLAGE_SOURCE_DIR) / "scenarios/examples")) {
+    if (entry.path().extension() != ".toml") continue;
+    INFO(entry.path().filename().string());
+    const auto validate = run_village("validate " + entry.path().string(), dir);
+    INFO(validate.err);
+    CHECK(validate.exit_code == 0);
+    CHECK_THAT(validate.out, Catch::Contains("valid"));
+    ++examples;
+  }
+  CHECK(examples >= 8);
+}
+
 TEST_CASE("docs/ODD.md's parameter tables are those the code declares", "[unit]") {
   const fs::path dir = village_test::fresh_directory("odd_tables");
   const auto params = run_village("params", dir);
