@@ -233,6 +233,14 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
                                     {"hours_voice", n.voice},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
+  // Support by kind (M12): asked and granted this week.
+  constexpr std::array<const char*, 3> kKinds{"practical", "emotional", "advice"};
+  for (std::size_t k = 0; k < kKinds.size(); ++k) {
+    observation.record(fmt::format("support_asked_{}", kKinds[k]), "all",
+                       network_.support_asked()[k]);
+    observation.record(fmt::format("support_granted_{}", kKinds[k]), "all",
+                       network_.support_granted()[k]);
+  }
   // Spending by intervention (interventions.hpp), for those switched on.
   for (std::size_t index = 0; index < kInterventionCount; ++index) {
     const auto i = static_cast<Intervention>(index);

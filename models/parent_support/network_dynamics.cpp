@@ -305,6 +305,10 @@ void NetworkDynamics::exchange_support(World& world, std::uint64_t week, const R
   std::vector<Request> requests;
   for (auto& list : asked)
     requests.insert(requests.end(), list.begin(), list.end());
+  support_asked_ = {};
+  support_granted_ = {};
+  for (const Request& request : requests)
+    ++support_asked_[static_cast<std::size_t>(request.kind)];
   std::sort(requests.begin(), requests.end(), [](const Request& a, const Request& b) {
     return a.giver != b.giver ? a.giver < b.giver
                               : (a.key != b.key ? a.key < b.key : a.requester < b.requester);
@@ -319,6 +323,7 @@ void NetworkDynamics::exchange_support(World& world, std::uint64_t week, const R
     const Request& request = requests[r];
     const std::size_t p = request.requester;
     ++support_received_[p];
+    ++support_granted_[static_cast<std::size_t>(request.kind)];
     stress_[p] -= sp.relief[static_cast<std::size_t>(request.kind)] * stress_[p];
     strength[request.arc] += static_cast<float>(sp.tie_refresh * (1.0 - strength[request.arc]));
     last_contact[request.arc] = static_cast<float>(week);

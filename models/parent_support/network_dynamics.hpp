@@ -87,6 +87,9 @@ class NetworkDynamics {
   std::uint16_t meetings_this_week(std::size_t p) const { return meetings_this_week_[p]; }
   std::uint8_t evenings_this_week(std::size_t p) const { return evening_this_week_[p]; }
   std::uint8_t support_received(std::size_t p) const { return support_received_[p]; }
+  // This week's requests for support and those granted, by SupportKind.
+  const std::array<double, 3>& support_asked() const { return support_asked_; }
+  const std::array<double, 3>& support_granted() const { return support_granted_; }
   // Support ties (strength >= support_threshold) of parent agent a.
   std::uint32_t support_ties(const World& world, NodeId agent) const;
   double youth_risk(std::size_t p, std::uint32_t support_ties) const {
@@ -147,7 +150,9 @@ class NetworkDynamics {
   std::vector<std::vector<NodeId>> vulnerable_by_place_;  // buddy candidates
   std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
   std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
-  bool buddies_ranked_ = false;  // vulnerable_by_place_ in buddy_targeting's order
+  bool buddies_ranked_ = false;
+  std::array<double, 3> support_asked_{};
+  std::array<double, 3> support_granted_{};  // vulnerable_by_place_ in buddy_targeting's order
   std::vector<Group> groups_;
   std::vector<std::uint8_t> evening_school_;  // per school: holds an evening this week
   NetworkHours hours_;
