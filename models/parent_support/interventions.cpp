@@ -12,6 +12,11 @@ constexpr std::string_view kRates =
     "assumption, swept: 75 euros per professional hour and 60 per programme hour (Dutch "
     "municipal rates of the order of CAO Gemeenten scale 9-10 plus overhead)";
 
+constexpr std::string_view kTrainingRates =
+    "assumption, swept: a two-day course (training_hours) of each professional's hours at 75 "
+    "euros, plus 300 euros a participant for an external trainer, materials and room; no "
+    "seed gives a price";
+
 std::string key(std::string_view intervention, const char* suffix) {
   std::string name(intervention);
   name += '_';
@@ -39,7 +44,7 @@ const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue()
        40, 2500, kRates},
       {"buddy_programme", "buddy programme", "buddy matched", "", "M19", 60, 50, 0, 2500, kRates},
       {"training", "training of professionals", "professional trained", "", "M3, M22", 75, 300, 0,
-       2500, kRates},
+       2500, kTrainingRates},
       {"parent_support_point", "parent support point", "", "", "M6, M20, M21", 60, 0, 0, 2500,
        kRates},
       {"parent_network", "parent networks", "member attending", "network meeting", "M19, M20", 0, 0,

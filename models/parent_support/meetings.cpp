@@ -96,7 +96,7 @@ Use NetworkDynamics::most_use(Intervention i, std::uint64_t week) const {
     }
     case Intervention::training:
       if (static_cast<double>(week) == plan.first_week(Intervention::training)) {
-        const auto professionals = static_cast<double>(view_->professionals.size());
+        const auto professionals = static_cast<double>(trainees_.size());
         most = {plan.training_hours * professionals, professionals, 0};
       }
       break;
@@ -179,10 +179,11 @@ void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hou
   if (spending.running(Intervention::training) &&
       static_cast<double>(week) == plan.first_week(Intervention::training)) {
     // Training in tone and collaboration raises the competence every later contact uses.
-    for (double& c : professional_competence_)
-      c = std::min(1.0, c + plan.training_competence_gain);
+    for (NodeId k : trainees_)
+      professional_competence_[k] =
+          std::min(1.0, professional_competence_[k] + plan.training_competence_gain);
     trained_ = true;
-    const auto professionals = static_cast<double>(view.professionals.size());
+    const auto professionals = static_cast<double>(trainees_.size());
     hours_.training += plan.training_hours * professionals;
     spending.charge(Intervention::training,
                     {plan.training_hours * professionals, professionals, 0});

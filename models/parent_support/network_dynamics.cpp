@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "models/community_schema.hpp"
 #include "models/parent_support/param_helpers.hpp"
@@ -137,6 +138,19 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   vulnerable_by_place_.assign(view.neighbourhoods, {});
   for (NodeId p = 0; p < parents; ++p) {
     if (view.vulnerable[p]) vulnerable_by_place_[view.parent_neighbourhood[p]].push_back(p);
+  }
+  // Who is trained: training_capacity professionals (0: all), those with the largest
+  // caseloads first (the most parents reached per professional trained), then by id.
+  trainees_.resize(view.professionals.size());
+  std::iota(trainees_.begin(), trainees_.end(), NodeId{0});
+  if (plan.training_capacity > 0 &&
+      plan.training_capacity < static_cast<double>(trainees_.size())) {
+    const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
+    std::stable_sort(trainees_.begin(), trainees_.end(), [&](NodeId a, NodeId b) {
+      return caseload.degree(view.professionals.begin + a) >
+             caseload.degree(view.professionals.begin + b);
+    });
+    trainees_.resize(static_cast<std::size_t>(plan.training_capacity));
   }
   buddies_.assign(parents, 0);
   buddied_.assign(parents, 0);

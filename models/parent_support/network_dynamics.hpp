@@ -151,6 +151,7 @@ class NetworkDynamics {
   std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
   std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
   bool buddies_ranked_ = false;
+  std::vector<NodeId> trainees_;  // professional indices the training reaches
   std::array<double, 3> support_asked_{};
   std::array<double, 3> support_granted_{};  // vulnerable_by_place_ in buddy_targeting's order
   std::vector<Group> groups_;

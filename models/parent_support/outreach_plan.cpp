@@ -126,6 +126,9 @@ std::vector<ParamSpec> OutreachPlan::specs() {
                      "professionals are trained in tone and collaboration"),
           share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
                       "gain in collaboration competence (capped at 1) from the training"),
+          integer_param("training_capacity", 0, 0, 1e6, "professionals", "M22", "scenario",
+                        "most professionals trained, those with the largest caseloads first "
+                        "(0: every professional)"),
           real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
                      "assumption, swept",
                      "hours of training per professional, spent in the first outreach week"),
@@ -207,6 +210,7 @@ OutreachPlan OutreachPlan::from(const ParamValues& values) {
   plan.training = values.flag(key("training"));
   plan.training_competence_gain = values.real(key("training_competence_gain"));
   plan.training_hours = values.real(key("training_hours"));
+  plan.training_capacity = values.real(key("training_capacity"));
   plan.buddy_programme = values.flag(key("buddy_programme"));
   plan.buddies_per_volunteer = values.real(key("buddies_per_volunteer"));
   plan.buddy_coordination_hours = values.real(key("buddy_coordination_hours"));

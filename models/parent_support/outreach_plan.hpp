@@ -60,7 +60,8 @@ struct OutreachPlan {
   bool training;  // M3, M22
   double training_competence_gain;
   double training_hours;
-  bool buddy_programme;  // M19
+  double training_capacity;  // 0: every professional
+  bool buddy_programme;      // M19
   double buddies_per_volunteer;
   double buddy_coordination_hours;
   // Who a key-figure programme enrols (key_figure_targeting.hpp).

@@ -327,3 +327,43 @@ TEST_CASE("a parent panel (voice) raises attendance while it runs and pays its m
   }
   CHECK(finals(late.a, "attendance", "all") != finals(late.b, "attendance", "all"));
 }
+
+TEST_CASE("training reaches training_capacity professionals, the largest caseloads first",
+          "[unit]") {
+  const Scenario scenario = district();
+  ParamValues values = scenario.model_values;
+  values.set("outreach.training", true);
+  values.set("outreach.training_capacity", 5.0);
+  values.set("outreach.training_start_week", 2.0);
+  const RandomStream rng(scenario.plan.seed, 0);
+  World world = make_world_factory(scenario)(rng);
+  ParentSupportModel model(ModelParams::from(values));
+  model.initialize(world, rng);
+  const std::vector<double> before = model.network().professional_competence();
+  for (std::uint64_t week = 0; week < 4; ++week) {
+    model.step(world, StepContext{rng, week});
+    const double euros = model.spending().week_euros(Intervention::training);
+    if (week != 2) {
+      CHECK(euros == 0);
+      continue;
+    }
+    const double hours = values.real("outreach.training_hours");
+    CHECK(euros == Approx(5 * (hours * 75 + 300) + 2500));
+  }
+  const std::vector<double> after = model.network().professional_competence();
+  const CommunityView& view = model.view();
+  const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
+  std::size_t trained = 0, smallest_trained = SIZE_MAX, largest_untrained = 0;
+  for (NodeId k = 0; k < view.professionals.size(); ++k) {
+    const std::size_t parents = caseload.degree(view.professionals.begin + k);
+    if (after[k] > before[k]) {
+      ++trained;
+      CHECK(after[k] == Approx(std::min(1.0, before[k] + 0.15)));
+      smallest_trained = std::min(smallest_trained, parents);
+    } else {
+      largest_untrained = std::max(largest_untrained, parents);
+    }
+  }
+  CHECK(trained == 5);
+  CHECK(smallest_trained >= largest_untrained);
+}
