@@ -48,6 +48,7 @@ World scenario_world(const Scenario& scenario, std::uint32_t weeks) {
     model->initialize(world, rng);
     for (std::uint32_t t = 0; t < weeks; ++t)
       model->step(world, StepContext{rng, t});
+    model->add_history_layers(world);
   }
   return world;
 }
@@ -67,7 +68,10 @@ LoadedNetwork load_scenario_network(const AnalyzeOptions& options) {
     for (const auto& [layer_name, layer] : world.layers)
       names += (names.empty() ? "" : ", ") + layer_name;
     throw InputError({options.input}, fmt::format("the world has no network layer '{}'", name),
-                     fmt::format("choose one of {} with --layer", names));
+                     fmt::format("choose one of {} with --layer{}", names,
+                                 weeks == 0 ? " (layers of what happened, such as a community's "
+                                              "co_attendance, exist after --week N)"
+                                            : ""));
   }
   LoadedNetwork loaded{std::move(it->second), {}, {}};
   loaded.source = {{"scenario", fs::absolute(options.input).string()},

@@ -24,6 +24,9 @@ class Model {
   virtual void initialize(World& world, const RandomStream& rng) = 0;
   virtual void step(World& world, const StepContext& context) = 0;
   virtual void observe(const World& world, Observation& observation) const = 0;
+  // Adds layers that record what happened so far (who met whom at meetings, say), so that
+  // the world after some steps can be analysed. Most models have none.
+  virtual void add_history_layers(World& /*world*/) const {}
 };
 
 }  // namespace village

@@ -287,6 +287,16 @@ void NetworkDynamics::hold_meeting(World& world, std::uint64_t week, std::size_t
     ++group.held;
     return;
   }
+  std::vector<NodeId> agents;
+  agents.reserve(present.size());
+  for (const auto& [key, p] : present)
+    agents.push_back(view.parents.begin + p);
+  meetings_.add(static_cast<std::uint32_t>(week),
+                group.network ? MeetingKind::parent_network : MeetingKind::group_course,
+                static_cast<std::uint32_t>(g),
+                group.volunteer >= 0 ? view.parents.begin + static_cast<NodeId>(group.volunteer)
+                                     : group.professional,
+                agents);
   const double skill =
       group.volunteer >= 0
           ? gp.volunteer_skill
@@ -363,6 +373,12 @@ void NetworkDynamics::hold_evenings(World& world, std::uint64_t week,
     }
     spending_->charge(Intervention::theme_evenings, {0, attending, 0});
     for (const auto& [school_class, present] : by_class) {
+      std::vector<NodeId> agents;
+      agents.reserve(present.size());
+      for (NodeId p : present)
+        agents.push_back(view.parents.begin + p);
+      meetings_.add(static_cast<std::uint32_t>(week), MeetingKind::theme_evening,
+                    static_cast<std::uint32_t>(s), kNoAgent, agents);
       double adopters = 0;
       for (NodeId p : present)
         adopters += limits_[p];

@@ -155,6 +155,7 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   buddies_.assign(parents, 0);
   buddied_.assign(parents, 0);
   buddies_ranked_ = false;
+  meetings_.clear();
 
   // The facilitating professional of a neighbourhood: its youth-team worker, else its
   // community health worker, else any non-municipal professional there.

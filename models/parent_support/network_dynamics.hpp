@@ -17,6 +17,7 @@
 #include "models/parent_support/groups.hpp"
 #include "models/parent_support/interventions.hpp"
 #include "models/parent_support/key_figures.hpp"
+#include "models/parent_support/meeting_log.hpp"
 #include "models/parent_support/norms.hpp"
 #include "models/parent_support/outreach_plan.hpp"
 #include "models/parent_support/support.hpp"
@@ -98,6 +99,8 @@ class NetworkDynamics {
   // Share of parent networks alive; negative when there are none.
   double networks_alive() const;
   const NetworkHours& hours() const { return hours_; }
+  // Every meeting held so far, with the parents present (meeting_log.hpp).
+  const MeetingLog& meetings() const { return meetings_; }
   const std::vector<double>& professional_competence() const { return professional_competence_; }
 
  private:
@@ -151,6 +154,7 @@ class NetworkDynamics {
   std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
   std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
   bool buddies_ranked_ = false;
+  MeetingLog meetings_;
   std::vector<NodeId> trainees_;  // professional indices the training reaches
   std::array<double, 3> support_asked_{};
   std::array<double, 3> support_granted_{};  // vulnerable_by_place_ in buddy_targeting's order

@@ -495,6 +495,10 @@ void ParentSupportModel::step(World& world, const StepContext& context) {
   spending_.end_week();
 }
 
+void ParentSupportModel::add_history_layers(World& world) const {
+  world.layers["co_attendance"] = network_.meetings().co_attendance(world.population.size());
+}
+
 ModelInfo parent_support_model_info() {
   ModelInfo info;
   info.kind = "parent_support";

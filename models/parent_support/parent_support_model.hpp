@@ -98,6 +98,8 @@ class ParentSupportModel : public Model {
   void initialize(World& world, const RandomStream& rng) override;
   void step(World& world, const StepContext& context) override;
   void observe(const World& world, Observation& observation) const override;
+  // "co_attendance": who met whom at the meetings held so far (meeting_log.hpp).
+  void add_history_layers(World& world) const override;
 
   // State, for tests (indexed by parent, from 0).
   const std::vector<double>& institutional_trust() const { return trust_in_institutions_; }

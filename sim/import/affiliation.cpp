@@ -16,12 +16,6 @@ constexpr std::size_t kMaxMembers = 100000;
 // Memory per tie: two arcs (target and weight, 8 bytes each) and a 12-byte EdgeRecord.
 constexpr double kBytesPerTie = 28.0;
 
-struct Membership {
-  NodeId affiliation;
-  NodeId person;
-  auto operator<=>(const Membership&) const = default;
-};
-
 struct Position {
   int line;
   int column;
@@ -46,55 +40,6 @@ void check_fields(const LineReader& reader, const std::vector<Field>& fields) {
                      fmt::format("too many columns: '{}' is column 3, expected 2", fields[2].text),
                      usage);
   }
-}
-
-// Links every pair of co-members, summing per pair the weight of each shared
-// affiliation. Person by person, so memory holds the ties, not every pair occurrence:
-// O(sum of members^2) time, O(persons + memberships + ties) memory.
-std::vector<EdgeRecord> project(NodeId persons, const std::vector<Membership>& memberships,
-                                const std::vector<std::size_t>& group_begin,
-                                ProjectionWeight weighting) {
-  const std::size_t groups = group_begin.size() - 1;
-  // The affiliations of each person, by a counting sort of the memberships.
-  std::vector<std::size_t> person_begin(static_cast<std::size_t>(persons) + 1, 0);
-  for (const Membership& m : memberships)
-    ++person_begin[m.person + 1];
-  for (NodeId p = 0; p < persons; ++p)
-    person_begin[p + 1] += person_begin[p];
-  std::vector<NodeId> person_groups(memberships.size());
-  std::vector<std::size_t> cursor(person_begin.begin(), person_begin.end() - 1);
-  for (const Membership& m : memberships)
-    person_groups[cursor[m.person]++] = m.affiliation;
-
-  std::vector<double> group_weight(groups);
-  for (std::size_t g = 0; g < groups; ++g) {
-    const auto members = static_cast<double>(group_begin[g + 1] - group_begin[g]);
-    group_weight[g] =
-        weighting == ProjectionWeight::newman && members > 1 ? 1.0 / (members - 1) : 1.0;
-  }
-
-  std::vector<EdgeRecord> edges;
-  std::vector<double> tie(persons, 0.0);  // weights are > 0, so 0 means "no tie yet"
-  std::vector<NodeId> touched;
-  for (NodeId p = 0; p < persons; ++p) {
-    for (std::size_t k = person_begin[p]; k < person_begin[p + 1]; ++k) {
-      const NodeId g = person_groups[k];
-      const auto first = memberships.begin() + static_cast<std::ptrdiff_t>(group_begin[g]);
-      const auto last = memberships.begin() + static_cast<std::ptrdiff_t>(group_begin[g + 1]);
-      // Members are sorted, so the partners q > p follow p: each pair is made once.
-      const auto after = std::upper_bound(first, last, Membership{g, p});
-      for (auto q = after; q != last; ++q) {
-        if (tie[q->person] == 0.0) touched.push_back(q->person);
-        tie[q->person] += group_weight[g];
-      }
-    }
-    for (const NodeId q : touched) {
-      edges.push_back({p, q, static_cast<float>(tie[q])});
-      tie[q] = 0.0;
-    }
-    touched.clear();
-  }
-  return edges;
 }
 
 }  // namespace
@@ -128,17 +73,16 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
                      "write one membership per line: person affiliation");
   }
   // Sorted by affiliation, then person; a repeated line counts once.
-  std::sort(memberships.begin(), memberships.end());
-  memberships.erase(std::unique(memberships.begin(), memberships.end()), memberships.end());
+  sort_memberships(memberships);
   const NodeId groups = affiliations.size();
-  std::vector<std::size_t> group_begin(static_cast<std::size_t>(groups) + 1, 0);
+  std::vector<std::size_t> group_size(groups, 0);
   for (const Membership& m : memberships)
-    ++group_begin[m.affiliation + 1];
+    ++group_size[m.affiliation];
   // The projection's size is known before any pair is made: at most m(m-1)/2 ties per
   // affiliation of m members (fewer where persons share several).
   double pairs = 0.0;
   for (NodeId g = 0; g < groups; ++g) {
-    const std::size_t members = group_begin[g + 1];
+    const std::size_t members = group_size[g];
     const double ties = 0.5 * static_cast<double>(members) * (static_cast<double>(members) - 1.0);
     pairs += ties;
     if (members > kMaxMembers) {
@@ -151,13 +95,12 @@ ImportedNetwork read_affiliation_projection(const std::filesystem::path& path,
                       "projected; remove or split it",
                       kMaxMembers));
     }
-    group_begin[g + 1] += group_begin[g];
   }
   check_fits_in_memory(pairs * kBytesPerTie, {path.string()},
                        fmt::format("the projection of {} memberships ({:.3g} pairs of persons)",
                                    memberships.size(), pairs),
                        "remove or split the largest affiliations");
-  const auto edges = project(persons.size(), memberships, group_begin, options.weight);
+  const auto edges = project_affiliations(persons.size(), groups, memberships, options.weight);
   ImportedNetwork network;
   network.layer = CsrLayer::from_edges(persons.size(), edges, Direction::undirected, true);
   network.labels = persons.take();

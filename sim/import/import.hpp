@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/affiliation.hpp"
 #include "sim/csr_layer.hpp"
 
 namespace village {
@@ -33,11 +34,6 @@ ImportedNetwork read_edge_list(const std::filesystem::path& path, const EdgeList
 // GraphML (via Boost.Graph's reader). Node ids become labels; an edge attribute named
 // "weight" (if declared) becomes the "weight" attribute.
 ImportedNetwork read_graphml(const std::filesystem::path& path);
-
-enum class ProjectionWeight {
-  count,   // number of shared affiliations
-  newman,  // sum over shared affiliations of 1 / (members - 1) (Newman 2001, PRE 64:016132)
-};
 
 struct AffiliationOptions {
   char delimiter = 0;  // as in EdgeListOptions

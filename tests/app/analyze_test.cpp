@@ -124,6 +124,27 @@ TEST_CASE("analyze network: a scenario's world after some weeks", "[unit]") {
         std::string::npos);
 }
 
+TEST_CASE("analyze network: who met whom at a community's meetings", "[unit]") {
+  const fs::path dir = fresh_directory("analyze_meetings");
+  const std::string scenario =
+      std::string(VILLAGE_SOURCE_DIR) + "/tests/data/parent_support/groups.toml";
+  const auto result =
+      run_village("analyze network " + scenario +
+                      " --week 12 --layer co_attendance --quiet --out " + (dir / "out").string(),
+                  dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto graph = nlohmann::json::parse(read_file(dir / "out" / "graph.json"));
+  CHECK(graph["input"]["layer"] == "co_attendance");
+  CHECK(graph["edges"].get<double>() > 100);
+  // Before any week has run there were no meetings, and the hint says how to get them.
+  const auto none = run_village(
+      "analyze network " + scenario + " --layer co_attendance --out " + (dir / "x").string(), dir);
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("has no network layer 'co_attendance'") != std::string::npos);
+  CHECK(none.err.find("exist after --week N") != std::string::npos);
+}
+
 TEST_CASE("analyze network: bad input is one line and exit code 2", "[unit]") {
   const fs::path dir = fresh_directory("analyze_bad");
   write_text(dir / "bad.txt", "a b\nc\n");
