@@ -151,3 +151,17 @@ TEST_CASE("parents who grew at meetings become volunteers, and only they (M19)",
   for (std::uint32_t r = 0; r < kPairs; ++r)
     CHECK(final_value(none.a[r], "volunteers", "all") == 0);
 }
+
+TEST_CASE("stress holds back limit setting, and theme evenings spread it (M14, M17)",
+          "[parent_support][pattern]") {
+  // Stress raises the threshold at which a parent takes up limit setting: with more
+  // stress (a higher baseline for every parent) fewer set limits.
+  check_direction(run_pairs("district.toml", set("stress_base", 0.2), set("stress_base", 0.6)),
+                  "limit_setting", "all");
+  // Parents see at an evening which parents of their child's class set limits.
+  check_direction(run_pairs("district.toml",
+                            both(set("outreach.theme_evenings", true),
+                                 set("outreach.theme_evening_interval_weeks", 8.0)),
+                            set("outreach.theme_evenings", false)),
+                  "limit_setting", "all");
+}
