@@ -1,6 +1,7 @@
 #include "scenarios/community/layers.hpp"
 
 #include <algorithm>
+#include <boost/random/gamma_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 #include <span>
@@ -17,6 +18,7 @@ namespace {
 using namespace community;
 
 constexpr std::uint64_t kFriends = purpose("community.family_friends");
+constexpr std::uint64_t kSociability = purpose("community.sociability");
 constexpr std::uint64_t kNeighbours = purpose("community.neighbours");
 constexpr std::uint64_t kMembership = purpose("community.membership");
 constexpr std::uint64_t kCaseload = purpose("community.caseload");
@@ -74,11 +76,15 @@ struct Pools {
 void add_parent_ties(const CommunitySpec& spec, const Households& h, const Pools& pools,
                      std::uint32_t neighbourhoods, const RandomStream& rng, LayerEdges& out) {
   const ParamValues& v = spec.values;
-  // Family and friends: each household starts Poisson(mean / 2) ties (each tie gives
-  // both ends a degree); a partner comes from the own community with chance
+  // Family and friends: each household starts Poisson(s * mean / 2) ties (each tie gives
+  // both ends a degree), s its sociability: 1, or with family_friends_dispersion d > 0 a
+  // Gamma(1/d, d) draw (mean 1, variance d), so that the started ties are negative
+  // binomial and the degree's variance is about mean + d mean^2 / 4 (the ties a household
+  // receives stay Poisson). A partner comes from the own community with chance
   // homophily_community (and then from the own neighbourhood within it with chance
   // homophily_neighbourhood), else from anywhere.
   const double friends_half = v.real("family_friends_mean_degree") / 2;
+  const double dispersion = v.real("family_friends_dispersion");
   const double same_community = v.real("homophily_community");
   const double same_place = v.real("homophily_neighbourhood");
   const double neighbours_half = v.real("neighbourhood_mean_degree") / 2;
@@ -87,9 +93,16 @@ void add_parent_ties(const CommunitySpec& spec, const Households& h, const Pools
   out.neighbourhood.reserve(static_cast<std::size_t>(neighbours_half * n * 1.01) + 16);
   for (NodeId i = 0; i < n; ++i) {
     DrawSequence draws(rng, kSetupStep, i, kFriends);
-    const boost::random::poisson_distribution<std::uint32_t, double> ties(
-        friends_half > 0 ? friends_half : 1);
-    const std::uint32_t count = friends_half > 0 ? ties(draws) : 0;
+    double sociability = 1.0;
+    if (dispersion > 0) {
+      DrawSequence gamma_draws(rng, kSetupStep, i, kSociability);
+      sociability =
+          boost::random::gamma_distribution<double>(1.0 / dispersion, dispersion)(gamma_draws);
+    }
+    const double started = friends_half * sociability;
+    const boost::random::poisson_distribution<std::uint32_t, double> ties(started > 0 ? started
+                                                                                      : 1);
+    const std::uint32_t count = started > 0 ? ties(draws) : 0;
     for (std::uint32_t t = 0; t < count; ++t) {
       std::span<const NodeId> pool;
       if (draws.uniform() < same_community) {

@@ -190,3 +190,35 @@ TEST_CASE("community: population groups are the communities plus none", "[unit][
   for (NodeId p = pros.begin; p < pros.end; ++p)
     REQUIRE(community[p] == -1);
 }
+
+TEST_CASE("community: family_friends_dispersion spreads the degrees, keeping their mean",
+          "[unit][community]") {
+  // Degree variance about mean + d mean^2 / 4 (community_params; layers.cpp): Poisson at
+  // d = 0. 20,000 households: the sample variance is within a few percent of its
+  // expectation, so 15% leaves several standard errors.
+  std::map<double, std::pair<double, double>> moments;  // d -> (mean, variance)
+  for (double d : {0.0, 2.0}) {
+    const auto scenario = load_community(
+        "dispersion.toml",
+        three_communities("family_friends_dispersion = " + std::to_string(d) + "\n"));
+    const World world = build(scenario, 5, 0);
+    const KindRange parents = kind_range(world, schema::kParents);
+    const CsrLayer& friends = world.layer(std::string(schema::layer::family_friends));
+    double sum = 0, squares = 0;
+    for (NodeId p = parents.begin; p < parents.end; ++p) {
+      const double degree = friends.degree(p);
+      sum += degree;
+      squares += degree * degree;
+    }
+    const double n = parents.size();
+    const double mean = sum / n;
+    moments[d] = {mean, squares / n - mean * mean};
+  }
+  const auto [mean0, var0] = moments[0.0];
+  const auto [mean2, var2] = moments[2.0];
+  INFO("mean " << mean0 << " / " << mean2 << ", variance " << var0 << " / " << var2);
+  CHECK(mean0 == Approx(6).epsilon(0.05));
+  CHECK(mean2 == Approx(mean0).epsilon(0.05));
+  CHECK(var0 == Approx(mean0).epsilon(0.15));
+  CHECK(var2 == Approx(mean2 + 2.0 * mean2 * mean2 / 4).epsilon(0.15));
+}

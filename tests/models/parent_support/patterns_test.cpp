@@ -55,12 +55,17 @@ TEST_CASE(
   const PairedRuns runs = run_pairs("district.toml", set("outreach.key_figure_programme", true),
                                     set("outreach.newsletter_interval_weeks", 1.0));
   check_direction(runs, "reach", "vulnerable");
-  // Equal cost: the key-figure programme costs no more hours than the newsletter.
+  // Equal cost: the key-figure programme costs no more hours than the newsletter, and no
+  // more euros at the default prices (visits, coordination and set-up against issues).
   for (std::uint32_t r = 0; r < kPairs; ++r) {
     const double key_figures = sum_over_weeks(runs.a[r], "hours_key_figure_programme") +
                                sum_over_weeks(runs.a[r], "hours_introductions");
     const double newsletter = sum_over_weeks(runs.b[r], "hours_newsletter");
     CHECK(key_figures <= newsletter);
+    const double key_figure_euros = sum_over_weeks(runs.a[r], "euros_key_figure_programme");
+    const double newsletter_euros = sum_over_weeks(runs.b[r], "euros_newsletter");
+    CHECK(key_figure_euros > 0);
+    CHECK(key_figure_euros <= newsletter_euros);
   }
 }
 
