@@ -100,7 +100,7 @@ std::vector<std::uint32_t> rank_parents(const World& world, const CommunityView&
       options.k = std::min<std::size_t>({wanted, kMostSeeds, parents});
       options.probability = kCascadeProbability;
       options.samples = kCascadeSamples;
-      order = listed_first(network::celf(graph, options, stream).seeds, order);
+      if (options.k > 0) order = listed_first(network::celf(graph, options, stream).seeds, order);
     } else {
       throw std::invalid_argument("unknown parent targeting rule: " + rule);
     }
