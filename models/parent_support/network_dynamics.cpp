@@ -156,6 +156,9 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   buddied_.assign(parents, 0);
   buddies_ranked_ = false;
   meetings_.clear();
+  groups_.clear();
+  support_asked_ = {};
+  support_granted_ = {};
 
   // The facilitating professional of a neighbourhood: its youth-team worker, else its
   // community health worker, else any non-municipal professional there.

@@ -153,11 +153,11 @@ class NetworkDynamics {
   std::vector<std::vector<NodeId>> vulnerable_by_place_;  // buddy candidates
   std::vector<std::uint16_t> buddies_;                    // per volunteer: parents buddied
   std::vector<std::uint8_t> buddied_;                     // per parent: has a buddy
-  bool buddies_ranked_ = false;
+  bool buddies_ranked_ = false;  // vulnerable_by_place_ in buddy_targeting's order
   MeetingLog meetings_;
   std::vector<NodeId> trainees_;  // professional indices the training reaches
   std::array<double, 3> support_asked_{};
-  std::array<double, 3> support_granted_{};  // vulnerable_by_place_ in buddy_targeting's order
+  std::array<double, 3> support_granted_{};
   std::vector<Group> groups_;
   std::vector<std::uint8_t> evening_school_;  // per school: holds an evening this week
   NetworkHours hours_;
