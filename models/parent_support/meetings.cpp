@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 
 #include "models/community_schema.hpp"
 #include "models/parent_support/network_dynamics.hpp"
@@ -113,7 +114,26 @@ Use NetworkDynamics::most_use(Intervention i, std::uint64_t week) const {
   return most;
 }
 
-void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hours_left) {
+// The trainees: with training_capacity, the professionals with the largest caseloads in
+// the training week (the most parents reached per professional trained; caseloads grow
+// as parents are introduced), ties by id.
+void NetworkDynamics::choose_trainees(const World& world) {
+  const CommunityView& view = *view_;
+  const std::size_t count = trainees_.size();
+  trainees_.resize(view.professionals.size());
+  std::iota(trainees_.begin(), trainees_.end(), NodeId{0});
+  if (count < trainees_.size()) {
+    const CsrLayer& caseload = world.layer(kCaseload);
+    std::stable_sort(trainees_.begin(), trainees_.end(), [&](NodeId a, NodeId b) {
+      return caseload.degree(view.professionals.begin + a) >
+             caseload.degree(view.professionals.begin + b);
+    });
+    trainees_.resize(count);
+  }
+}
+
+void NetworkDynamics::host_meetings(const World& world, std::uint64_t week,
+                                    std::vector<double>& hours_left) {
   hours_ = {};
   trained_ = false;
   const OutreachPlan& plan = params_.plan;
@@ -179,6 +199,7 @@ void NetworkDynamics::host_meetings(std::uint64_t week, std::vector<double>& hou
   if (spending.running(Intervention::training) &&
       static_cast<double>(week) == plan.first_week(Intervention::training)) {
     // Training in tone and collaboration raises the competence every later contact uses.
+    choose_trainees(world);
     for (NodeId k : trainees_)
       professional_competence_[k] =
           std::min(1.0, professional_competence_[k] + plan.training_competence_gain);

@@ -25,7 +25,6 @@ constexpr std::uint64_t kDriverLeaves = purpose("ps.network.driver_leaves");
 constexpr std::uint64_t kRecruit = purpose("ps.network.recruit");
 constexpr std::uint64_t kMemberLeaves = purpose("ps.network.member_leaves");
 constexpr std::uint64_t kJoin = purpose("ps.network.join");
-constexpr std::uint64_t kBuddy = purpose("ps.buddy");
 constexpr std::uint64_t kInviteRanking = purpose("ps.group.invite_ranking");
 constexpr std::uint64_t kBuddyRanking = purpose("ps.buddy.ranking");
 
@@ -139,19 +138,12 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
   for (NodeId p = 0; p < parents; ++p) {
     if (view.vulnerable[p]) vulnerable_by_place_[view.parent_neighbourhood[p]].push_back(p);
   }
-  // Who is trained: training_capacity professionals (0: all), those with the largest
-  // caseloads first (the most parents reached per professional trained), then by id.
+  // How many are trained: training_capacity professionals (0: all); who, is decided in
+  // the training week (choose_trainees).
   trainees_.resize(view.professionals.size());
   std::iota(trainees_.begin(), trainees_.end(), NodeId{0});
-  if (plan.training_capacity > 0 &&
-      plan.training_capacity < static_cast<double>(trainees_.size())) {
-    const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
-    std::stable_sort(trainees_.begin(), trainees_.end(), [&](NodeId a, NodeId b) {
-      return caseload.degree(view.professionals.begin + a) >
-             caseload.degree(view.professionals.begin + b);
-    });
+  if (plan.training_capacity > 0 && plan.training_capacity < static_cast<double>(trainees_.size()))
     trainees_.resize(static_cast<std::size_t>(plan.training_capacity));
-  }
   buddies_.assign(parents, 0);
   buddied_.assign(parents, 0);
   buddies_ranked_ = false;
@@ -181,10 +173,23 @@ void NetworkDynamics::initialize(World& world, const CommunityView& view,
     const auto invited = static_cast<std::size_t>(plan.group_invited);
     // Whom groups invite first, on the network at the outset (random: a uniform sample).
     const bool ranked = plan.group_targeting != "random";
-    const std::vector<std::uint32_t> position =
-        ranked ? rank_parents(world, view, plan.group_targeting, count * invited, rng, 0,
-                              kInviteRanking)
-               : std::vector<std::uint32_t>{};
+    std::vector<std::uint32_t> position;
+    if (ranked) {
+      ParentRanking ranking{plan.group_targeting,
+                            params_.support.support_threshold,
+                            count * invited,
+                            {},
+                            kInviteRanking};
+      // Greedy influence picks its seeds among the parents of the groups' neighbourhoods
+      // (like-minded groups may invite from anywhere).
+      if (!plan.group_like_minded && count < view.neighbourhoods) {
+        for (std::size_t g = 0; g < count; ++g) {
+          const auto& local = by_place[g % view.neighbourhoods];
+          ranking.candidates.insert(ranking.candidates.end(), local.begin(), local.end());
+        }
+      }
+      position = rank_parents(world, view, ranking, rng, 0);
+    }
     for (std::size_t g = 0; g < count; ++g) {
       Group group;
       group.neighbourhood = static_cast<std::uint32_t>(g % view.neighbourhoods);
@@ -422,21 +427,22 @@ void NetworkDynamics::settle(World& world, std::uint64_t week, const RandomStrea
 }
 
 // The buddy programme (M19): each volunteer takes on one more vulnerable parent of its
-// neighbourhood a week, up to buddies_per_volunteer, volunteers in parent order. Under
-// buddy_targeting random a volunteer draws among the parents not yet buddied (8 tries);
-// under another rule it takes the first of them in the rule's order, ranked on the
-// network as it is in the programme's first week.
+// neighbourhood a week, up to buddies_per_volunteer, volunteers in parent order: the
+// first not yet buddied in buddy_targeting's order (random: a uniform random order),
+// ranked on the network as it is in the programme's first week. Every rule matches
+// through the same first-not-buddied step, so rules differ in whom, not in how many.
 void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const RandomStream& rng) {
   const OutreachPlan& plan = params_.plan;
   if (!spending_->running(Intervention::buddy_programme)) return;
   const CommunityView& view = *view_;
-  const bool ranked = plan.buddy_targeting != "random";
-  if (ranked && !buddies_ranked_) {
-    std::size_t wanted = 0;
+  if (!buddies_ranked_) {
+    ParentRanking ranking{
+        plan.buddy_targeting, params_.support.support_threshold, 0, {}, kBuddyRanking};
     for (const auto& pool : vulnerable_by_place_)
-      wanted += pool.size();
-    const auto position =
-        rank_parents(world, view, plan.buddy_targeting, wanted, rng, week, kBuddyRanking);
+      ranking.candidates.insert(ranking.candidates.end(), pool.begin(), pool.end());
+    std::sort(ranking.candidates.begin(), ranking.candidates.end());
+    ranking.wanted = ranking.candidates.size();
+    const auto position = rank_parents(world, view, ranking, rng, week);
     for (auto& pool : vulnerable_by_place_)
       order_pool(pool, position, plan.buddy_targeting, view);
     buddies_ranked_ = true;
@@ -457,19 +463,9 @@ void NetworkDynamics::match_buddies(World& world, std::uint64_t week, const Rand
     if (buddies_[p] >= plan.buddies_per_volunteer) continue;
     const auto& pool = vulnerable_by_place_[view.parent_neighbourhood[p]];
     if (pool.empty()) continue;
-    if (ranked) {
-      const auto next =
-          std::find_if(pool.begin(), pool.end(), [&](NodeId q) { return q != p && !buddied_[q]; });
-      if (next != pool.end()) match(p, *next);
-      continue;
-    }
-    DrawSequence draws(rng, week, view.parents.begin + p, kBuddy);
-    for (int tries = 0; tries < 8; ++tries) {
-      const NodeId q = pool[draws.below(pool.size())];
-      if (q == p || buddied_[q]) continue;
-      match(p, q);
-      break;
-    }
+    const auto next =
+        std::find_if(pool.begin(), pool.end(), [&](NodeId q) { return q != p && !buddied_[q]; });
+    if (next != pool.end()) match(p, *next);
   }
   hours_.buddies += plan.buddy_coordination_hours * volunteers;
   spending_->charge(Intervention::buddy_programme,

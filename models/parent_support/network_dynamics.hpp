@@ -69,7 +69,7 @@ class NetworkDynamics {
   bool trained_this_week() const { return trained_; }
   // Decides this week's meetings; facilitating professionals' hours come out of
   // hours_left (indexed by professional).
-  void host_meetings(std::uint64_t week, std::vector<double>& hours_left);
+  void host_meetings(const World& world, std::uint64_t week, std::vector<double>& hours_left);
   void meet(World& world, std::uint64_t week, const std::vector<double>& institutional_trust,
             const RandomStream& rng);
   void exchange_support(World& world, std::uint64_t week, const RandomStream& rng);
@@ -129,6 +129,7 @@ class NetworkDynamics {
   void refresh_or_form(World& world, std::uint64_t week, NodeId a, NodeId b,
                        std::vector<EdgeRecord>& new_ties);
   void run_networks(std::uint64_t week, const RandomStream& rng);
+  void choose_trainees(const World& world);
   void match_buddies(World& world, std::uint64_t week, const RandomStream& rng);
   bool course_due(const Group& group, std::uint64_t week) const;
   bool network_due(const Group& group, std::uint64_t week) const;

@@ -462,7 +462,7 @@ void ParentSupportModel::step(World& world, const StepContext& context) {
   happen_reactive(world, week, context.rng);
   charge_reactive_hours();
   host_conversations(week);
-  network_.host_meetings(week, hours_left_);
+  network_.host_meetings(world, week, hours_left_);
   if (network_.trained_this_week()) view_.competence = network_.professional_competence();
   visit_by_key_figures(world, week, context.rng);
   contact_personally(world, week, context.rng);

@@ -18,14 +18,19 @@ constexpr double kCascadeProbability = 0.05;
 constexpr std::uint32_t kCascadeSamples = 100;
 constexpr std::size_t kMostSeeds = 4096;
 
-// The family-and-friends ties among parents, on parent indices.
-CsrLayer parent_graph(const World& world, const CommunityView& view) {
+// The support ties among parents (family-and-friends arcs of strength at least
+// threshold), on parent indices. A layer without strengths (before the model adds them)
+// counts every arc.
+CsrLayer parent_graph(const World& world, const CommunityView& view, double threshold) {
   const CsrLayer& friends = world.layer(std::string(community::layer::family_friends));
+  const auto strength =
+      friends.has_attribute("strength") ? friends.attribute("strength") : std::span<const float>{};
   std::vector<EdgeRecord> edges;
   edges.reserve(friends.arc_count() / 2);
   for (NodeId a = view.parents.begin; a < view.parents.end; ++a) {
-    for (NodeId b : friends.neighbours(a)) {
-      if (a < b && b < view.parents.end)
+    for (ArcIndex arc = friends.first_arc(a); arc < friends.end_arc(a); ++arc) {
+      const NodeId b = friends.targets()[arc];
+      if (a < b && b < view.parents.end && (strength.empty() || strength[arc] >= threshold))
         edges.push_back({a - view.parents.begin, b - view.parents.begin});
     }
   }
@@ -60,10 +65,11 @@ const std::vector<std::string>& parent_rules() {
 }
 
 std::vector<std::uint32_t> rank_parents(const World& world, const CommunityView& view,
-                                        const std::string& rule, std::size_t wanted,
-                                        const RandomStream& rng, std::uint64_t week,
-                                        std::uint64_t purpose) {
+                                        const ParentRanking& ranking, const RandomStream& rng,
+                                        std::uint64_t week) {
   const NodeId parents = view.parents.size();
+  const std::string& rule = ranking.rule;
+  const std::uint64_t purpose = ranking.purpose;
   // A stream of the programme's own, fixed by (run, week, purpose).
   const RandomStream stream(rng.bits(week, 0, purpose, 0), rng.bits(week, 0, purpose, 1));
   std::vector<NodeId> order(parents);
@@ -76,7 +82,7 @@ std::vector<std::uint32_t> rank_parents(const World& world, const CommunityView&
                      [&](NodeId a, NodeId b) { return ranks_before(scores, a, b); });
   };
   if (rule != "random") {
-    const CsrLayer graph = parent_graph(world, view);
+    const CsrLayer graph = parent_graph(world, view, ranking.support_threshold);
     if (rule == "vulnerable_first") {
       sort_by({std::vector<double>(view.vulnerability.begin(), view.vulnerability.end()), true});
     } else if (rule == "isolated_first") {
@@ -97,7 +103,9 @@ std::vector<std::uint32_t> rank_parents(const World& world, const CommunityView&
       order = listed_first(network::friend_nomination(graph, parents, stream), order);
     } else if (rule == "greedy_influence") {
       network::CelfOptions options;
-      options.k = std::min<std::size_t>({wanted, kMostSeeds, parents});
+      options.candidates = ranking.candidates;
+      const std::size_t pool = options.candidates.empty() ? parents : options.candidates.size();
+      options.k = std::min<std::size_t>({ranking.wanted, kMostSeeds, pool});
       options.probability = kCascadeProbability;
       options.samples = kCascadeSamples;
       if (options.k > 0) order = listed_first(network::celf(graph, options, stream).seeds, order);
