@@ -5,7 +5,9 @@ Writes the graphs of build/bench/network_benchmarks (exact betweenness on G(n, m
 n = 2,000, m = 10,000; PageRank and connected components on n = 1,000,000, m = 5,000,000)
 as edge lists, times village at 1 and 2 threads (Google Benchmark, median of 3), igraph
 (best of 3) and networkx (one run) on them, and prints a table: times, parallel
-efficiency t1 / (2 t2), and each peer's time over village's single-threaded time.
+efficiency t1 / (2 t2), and each peer's time over village's single-threaded time; then
+the machine's own efficiency for random reads into a 4 MB array (BM_RandomGather), the
+ceiling for the union-find of components.
 
 Needs Debian's python3-networkx python3-igraph python3-scipy; run with /usr/bin/python3
 from the repository root after building (BUILD defaults to build):
@@ -28,7 +30,7 @@ TASKS = [  # (task, benchmark name, graph file)
 def village_times(binary):
     out = subprocess.run(
         [binary, "--benchmark_format=json", "--benchmark_repetitions=3",
-         "--benchmark_report_aggregates_only=true", "--benchmark_filter=BM_(Betweenness|PageRank|Components)/"],
+         "--benchmark_report_aggregates_only=true", "--benchmark_filter=BM_(Betweenness|PageRank|Components|RandomGather)/"],
         check=True, capture_output=True, text=True).stdout
     times = {}
     for run in json.loads(out)["benchmarks"]:
@@ -69,6 +71,9 @@ def main():
         nx_ratio = "-" if networkx_s is None else f"{networkx_s / one:.0f}x"
         print(f"| {task} | {graph} | {one:.4f} s | {two:.4f} s | {one / (2 * two):.2f} | "
               f"{igraph_s:.4f} s | {nx_text} | {igraph_s / one:.2f}x | {nx_ratio} |")
+    one, two = village["BM_RandomGather/n:1000000/threads:1"], village["BM_RandomGather/n:1000000/threads:2"]
+    print(f"\nmachine ceiling, random reads into a 4 MB array: {one:.4f} s / {two:.4f} s, "
+          f"efficiency {one / (2 * two):.2f}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 // peer comparison (bench/compare_network_peers.py): exact betweenness on G(n, m) with
 // n = 2,000, m = 10,000; PageRank and connected components on G(n, m) with
 // n = 1,000,000, m = 5,000,000 (mean degree 10). BM_ComponentsBgl is Boost.Graph's
-// connected_components on the same arrays, kept to show why components are hand-written.
+// connected_components on the same arrays, kept to show why components are hand-written;
+// BM_RandomGather measures the machine's own parallel efficiency for random reads into
+// an array the size of the union-find's.
 //
 //   build/bench/network_benchmarks                        run the benchmarks
 //   build/bench/network_benchmarks --write_graphs=DIR     write the graphs as edge lists
@@ -16,6 +18,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "analysis/network/betweenness.hpp"
 #include "analysis/network/components.hpp"
@@ -106,6 +109,25 @@ void BM_ComponentsBgl(benchmark::State& state) {
         boost::connected_components(village::undirected_view(layer), component.data()));
 }
 
+// The machine's ceiling for the components kernel: 10 n random reads into an array of n
+// 32-bit words (the union-find's parent array), summed, at 1 and 2 threads. The
+// union-find waits on such reads, so its parallel efficiency can hardly exceed this one.
+void BM_RandomGather(benchmark::State& state) {
+  const auto n = static_cast<std::uint64_t>(state.range(0));
+  set_threads(state);
+  const village::RandomStream rng(kSeed, 1);
+  std::vector<std::uint32_t> table(n), index(10 * n);
+  for (std::uint64_t i = 0; i < n; ++i)
+    table[i] = static_cast<std::uint32_t>(rng.bits(0, i, 0));
+  for (std::uint64_t i = 0; i < index.size(); ++i)
+    index[i] = static_cast<std::uint32_t>(rng.bits(0, i, 1) % n);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(village::sum_over_indices(
+        0, static_cast<std::int64_t>(index.size()),
+        [&](std::int64_t i) { return static_cast<double>(table[index[i]]); }));
+  }
+}
+
 }  // namespace
 
 BENCHMARK(BM_Betweenness)
@@ -128,6 +150,12 @@ BENCHMARK(BM_PageRankNetworkxTolerance)
     ->UseRealTime();
 BENCHMARK(BM_Components)
     ->ArgNames({"ER", "threads"})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_RandomGather)
+    ->ArgNames({"n", "threads"})
     ->Args({1000000, 1})
     ->Args({1000000, 2})
     ->Unit(benchmark::kMillisecond)

@@ -11,10 +11,12 @@
 // root is always hooked under the smaller root, every tree's root is its component's
 // smallest node, so the labels do not depend on the order in which edges were united.
 // O(m alpha(n)) work, and much less with Afforest's sampling (Sutton, Ben-Nun & Barak
-// 2018): each node is first united with two neighbours; then only nodes outside the
-// largest component so far read their remaining arcs. Chosen over boost::connected_components (a
-// DFS over the same arrays, also run in bench/network_benchmarks.cpp) because it is faster
-// single-threaded and parallel; see bench/README.md.
+// 2018): each node first hooks under its smallest neighbour (no atomics: rows are
+// sorted) and is united with its second; then only nodes outside the largest component
+// so far read their arcs. Numbering runs in parallel too (roots counted per chunk).
+// Chosen over boost::connected_components (a DFS over the same arrays, also run in
+// bench/network_benchmarks.cpp) because it is faster single-threaded and parallel; see
+// bench/README.md.
 
 #include <cstdint>
 #include <vector>
