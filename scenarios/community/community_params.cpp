@@ -100,7 +100,7 @@ std::vector<ParamSpec> community_specs() {
             "households a secondary school serves (catchments span neighbourhoods)"),
       real("family_friends_mean_degree", 6, 0, 1000, "ties per parent", "", "assumption, swept",
            "mean number of family and friend ties among parents"),
-      real("family_friends_dispersion", 0, 0, 100, "", "",
+      real("family_friends_dispersion", 0, 0, 20, "", "",
            "assumption, swept; Lloyd-Smith et al. 2005 (gamma-Poisson heterogeneity)",
            "spread of how many ties households start: their sociability is Gamma with mean 1 "
            "and variance this (0: all alike, a Poisson degree); degree variance about mean + "
