@@ -3,7 +3,9 @@
 
 Writes the graphs of build/bench/network_benchmarks (exact betweenness on G(n, m) with
 n = 2,000, m = 10,000; PageRank and connected components on n = 1,000,000, m = 5,000,000)
-as edge lists, times village at 1 and 2 threads (Google Benchmark, median of 3), igraph
+as edge lists, times village at 1 and 2 threads (Google Benchmark, median of 9, the
+repetitions of every benchmark interleaved at random so that the machine's drift
+within a run hits 1 and 2 threads alike), igraph
 (best of 3) and networkx (one run) on them, and prints a table: times, parallel
 efficiency t1 / (2 t2), and each peer's time over village's single-threaded time; then
 the machine's own efficiency for random reads into a 4 MB array (BM_RandomGather), the
@@ -29,7 +31,8 @@ TASKS = [  # (task, benchmark name, graph file)
 
 def village_times(binary):
     out = subprocess.run(
-        [binary, "--benchmark_format=json", "--benchmark_repetitions=3",
+        [binary, "--benchmark_format=json", "--benchmark_repetitions=9",
+         "--benchmark_enable_random_interleaving=true",
          "--benchmark_report_aggregates_only=true", "--benchmark_filter=BM_(Betweenness|PageRank|Components|RandomGather)/"],
         check=True, capture_output=True, text=True).stdout
     times = {}
