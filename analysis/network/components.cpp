@@ -18,16 +18,16 @@ NodeId load(std::vector<NodeId>& parent, NodeId x) {
 }
 
 // Root of x's tree, halving the path on the way (each node's parent jumps to its
-// grandparent). Concurrent halving only ever points a node at one of its ancestors, so
-// it is safe with relaxed atomics.
+// grandparent). A node that is not a root only ever changes by halving, and an ancestor
+// stays an ancestor, so a plain store is safe even when it overwrites another thread's
+// (higher) halving: no compare-and-swap, whose lock would stall the loads in flight.
 NodeId find_root(std::vector<NodeId>& parent, NodeId x) {
   while (true) {
     std::atomic_ref<NodeId> slot(parent[x]);
     const NodeId up = slot.load(std::memory_order_relaxed);
     const NodeId grand = load(parent, up);
     if (up == grand) return up;
-    NodeId expected = up;
-    slot.compare_exchange_weak(expected, grand, std::memory_order_relaxed);
+    slot.store(grand, std::memory_order_relaxed);
     x = grand;
   }
 }
