@@ -36,7 +36,11 @@ struct SourceWorkspace {
   bool bottom_up_allowed = false;
 
   SourceWorkspace(NodeId n, bool undirected)
-      : dist(n, -1), sigma(n, 0.0), coef(n, 0.0), order(n), unvisited(n),
+      : dist(n, -1),
+        sigma(n, 0.0),
+        coef(n, 0.0),
+        order(n),
+        unvisited(n),
         bottom_up_allowed(undirected) {}
 
   // delta: this source's dependency of every node, written where reached (the source: 0).
@@ -155,7 +159,8 @@ Scores betweenness_from_sources(const CsrLayer& layer, std::span<const NodeId> s
   const std::size_t batch =
       std::min(sources.size(), std::max<std::size_t>(4 * threads, (std::size_t{1} << 16) / n));
   std::vector<double> deltas(batch * n, 0.0);
-#pragma omp parallel num_threads(static_cast<int>(threads)) if (parallel)
+  const int team = static_cast<int>(threads);
+#pragma omp parallel num_threads(team) if (parallel)
   {
     SourceWorkspace workspace(n, !layer.directed());  // per thread
     for (std::size_t first = 0; first < sources.size(); first += batch) {
@@ -164,8 +169,7 @@ Scores betweenness_from_sources(const CsrLayer& layer, std::span<const NodeId> s
 #pragma omp for schedule(dynamic, 1)
       for (std::int64_t k = 0; k < count; ++k) {
         const auto slot = static_cast<std::size_t>(k);
-        workspace.run(layer, sources[first + slot],
-                      std::span<double>(deltas).subspan(slot * n, n));
+        workspace.run(layer, sources[first + slot], std::span<double>(deltas).subspan(slot * n, n));
       }
 #pragma omp for schedule(static)
       for (std::int64_t v = 0; v < static_cast<std::int64_t>(n); ++v) {

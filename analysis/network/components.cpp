@@ -160,7 +160,7 @@ Components connected_components(const CsrLayer& layer) {
     }
     if (layer.degree(v) > 1) unite(parent, v, targets[layer.first_arc(v) + 1]);
   });
-  const NodeId giant = n > 0 ? most_common_root(parent, n) : n;
+  const NodeId giant = most_common_root(parent, n);  // n when there are no nodes
   for_each_index_balanced(0, n, [&](std::int64_t i) {
     const auto v = static_cast<NodeId>(i);
     // A directed layer holds an arc in its source's row only: no node may be skipped.
