@@ -93,6 +93,7 @@ struct SensitivityOptions {
 // outcome: sensitivity.csv and sensitivity.html.
 int analyze_sensitivity_command(const SensitivityOptions& options);
 // Parameter tables of every model and generator, as Markdown (docs/ODD.md, reference).
-int params_command(const std::string& only);
+// schedule: the model's weekly schedule (ModelInfo::schedule) instead of its parameters.
+int params_command(const std::string& only, bool schedule = false);
 
 }  // namespace village

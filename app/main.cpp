@@ -136,6 +136,9 @@ int run_cli(int argc, char** argv) {
   auto* params_cmd =
       app.add_subcommand("params", "print the parameters of the models and generators");
   params_cmd->add_option("name", params_only, "a model kind or generator name (default: all)");
+  bool params_schedule = false;
+  params_cmd->add_flag("--schedule", params_schedule,
+                       "print the model's weekly schedule of steps instead (docs/ODD.md sec. 3)");
 
   village::AnalyzeOptions analyze;
   std::uint32_t analyze_week = 0;
@@ -223,7 +226,7 @@ int run_cli(int argc, char** argv) {
     }
     if (*sensitivity_cmd) return village::analyze_sensitivity_command(sensitivity);
     if (*validate_cmd) return village::validate_command(validate_path);
-    if (*params_cmd) return village::params_command(params_only);
+    if (*params_cmd) return village::params_command(params_only, params_schedule);
     if (*network_cmd) {
       if (*week_opt) analyze.week = analyze_week;
       if (*analyze_seed_opt) analyze.seed = analyze_seed;

@@ -32,26 +32,43 @@ std::string range_text(const ParamSpec& spec) {
   return describe_range(spec);
 }
 
-// A Markdown table; with a mechanism column when any parameter names one (M1-M22).
+bool has_plausible(const ParamSpec& spec) {
+  return !std::isnan(spec.plausible_min) && !std::isnan(spec.plausible_max);
+}
+
+// A Markdown table; with a mechanism column when any parameter names one (M1-M22), and a
+// plausible-range column when any gives one.
 std::string table(const std::vector<ParamSpec>& specs) {
   const bool mechanisms = std::any_of(
       specs.begin(), specs.end(), [](const ParamSpec& spec) { return !spec.mechanism.empty(); });
-  std::string text = mechanisms
-                         ? "| parameter | default | unit | range | mechanism | meaning | source |\n"
-                           "|---|---|---|---|---|---|---|\n"
-                         : "| parameter | default | unit | range | meaning | source "
-                           "|\n|---|---|---|---|---|---|\n";
+  const bool plausible = std::any_of(specs.begin(), specs.end(), has_plausible);
+  std::string text = fmt::format("| parameter | default | unit | range |{}{} meaning | source |\n",
+                                 plausible ? " plausible |" : "", mechanisms ? " mechanism |" : "");
+  text += fmt::format("|---|---|---|---|{}{}---|---|\n", plausible ? "---|" : "",
+                      mechanisms ? "---|" : "");
   for (const auto& spec : specs) {
-    const std::string mechanism = mechanisms ? fmt::format(" {} |", spec.mechanism) : "";
+    std::string extra;
+    if (plausible)
+      extra += has_plausible(spec) ? fmt::format(" {}-{} |", spec.plausible_min, spec.plausible_max)
+                                   : " |";
+    if (mechanisms) extra += fmt::format(" {} |", spec.mechanism);
     text += fmt::format("| `{}` | {} | {} | {} |{} {} | {} |\n", spec.name, default_text(spec),
-                        spec.unit, range_text(spec), mechanism, spec.description, spec.source);
+                        spec.unit, range_text(spec), extra, spec.description, spec.source);
   }
   return text;
 }
 
 }  // namespace
 
-int params_command(const std::string& only) {
+int params_command(const std::string& only, bool schedule) {
+  if (schedule) {
+    const ModelInfo* info = find_model(only);
+    if (info == nullptr || !info->schedule)
+      throw InputError({}, fmt::format("no model with a weekly schedule named '{}'", only),
+                       "try 'village params --schedule parent_support'");
+    fmt::print("{}", info->schedule());
+    return 0;
+  }
   bool found = only.empty();
   if (only.empty() || only == "run") {
     fmt::print("### [run]\n\n{}\n", table(run_params()));

@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include "models/parent_support/parent_support_model.hpp"
+#include "models/parent_support/schedule.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/parallel.hpp"
 
@@ -33,7 +35,8 @@ void BM_SmallMunicipalityRun(benchmark::State& state) {
   RunPlan plan = s.plan;
   std::uint32_t run = 0;
   for (auto _ : state) {
-    RunRecord record = run_one(run++, plan, make_world, [&] { return s.model->make(s.model_values); });
+    RunRecord record =
+        run_one(run++, plan, make_world, [&] { return s.model->make(s.model_values); });
     benchmark::DoNotOptimize(record.rows.data());
   }
   state.counters["runs_per_second"] =
@@ -64,12 +67,34 @@ void BM_RegionWeek(benchmark::State& state) {
   std::uint64_t week = 0;
   for (auto _ : state)
     model->step(world, StepContext{rng, week++});
-  const auto households =
-      static_cast<std::int64_t>(world.population.kind("parents").size());
+  const auto households = static_cast<std::int64_t>(world.population.kind("parents").size());
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * households);
   state.counters["threads"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_RegionWeek)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Where the week's time goes: one week of the region, every step timed (the model's
+// profile); counters give each step's share of the week in percent.
+void BM_RegionWeekProfile(benchmark::State& state) {
+  set_thread_count(1);
+  const Scenario& s = scenario("bench/scenarios/region_100k.toml");
+  World world = make_world_factory(s)(RandomStream(s.plan.seed, 0));
+  parent_support::ParentSupportModel model(s.model_values);
+  const RandomStream rng(s.plan.seed, 0);
+  model.initialize(world, rng);
+  model.set_profiling(true);
+  std::uint64_t week = 0;
+  for (auto _ : state)
+    model.step(world, StepContext{rng, week++});
+  const auto& seconds = model.step_seconds();
+  double total = 0;
+  for (double t : seconds)
+    total += t;
+  const auto& steps = parent_support::week_schedule();
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    state.counters[std::string(steps[i].name)] = total > 0 ? 100.0 * seconds[i] / total : 0.0;
+}
+BENCHMARK(BM_RegionWeekProfile)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -25,6 +25,9 @@ struct ModelInfo {
   double bytes_per_node = 0;  // model state, for the memory estimate before a run
   double bytes_per_arc = 0;   // per stored arc of the network (copies such as a matrix)
   std::function<std::unique_ptr<Model>(const ParamValues&)> make;
+  // The model's week as a Markdown table of its steps in order (docs/ODD.md section 3);
+  // empty for models with one update rule.
+  std::function<std::string()> schedule;
 };
 
 const std::vector<ModelInfo>& model_registry();

@@ -16,6 +16,8 @@ namespace village {
 
 enum class ParamType { real, integer, boolean, text };
 
+enum class ParamRole : std::uint8_t { world, intervention };
+
 struct ParamSpec {
   std::string name;
   ParamType type = ParamType::real;
@@ -30,6 +32,12 @@ struct ParamSpec {
   std::string description;
   std::string source;     // seed file and section, or paper
   std::string mechanism;  // M-id from the seeds digest, or "" for classic models
+  // The range a value can plausibly take in the world (within [min, max]), for sweeps,
+  // sensitivity and uncertainty; unset (NaN) where not yet given.
+  double plausible_min = std::numeric_limits<double>::quiet_NaN();
+  double plausible_max = std::numeric_limits<double>::quiet_NaN();
+  // A property of the world (how people behave) or of an intervention (what money buys).
+  ParamRole role = ParamRole::world;
 };
 
 // The declarations of one TOML table ("outreach", "community.key_figures"), for models

@@ -1,3 +1,6 @@
+// Reads a synthesised community's columns and layers into the typed view the steps use
+// (models/community_schema.hpp); bad ids are refused when a run starts.
+
 #include "models/parent_support/community_view.hpp"
 
 #include <algorithm>
@@ -86,6 +89,19 @@ CommunityView CommunityView::of(const World& world) {
   for (auto name : {layer::caseload, layer::key_figures, layer::membership, layer::online})
     (void)world.layer(std::string(name));
   return view;
+}
+
+NodeId CommunityView::facilitator_in(std::uint32_t neighbourhood) const {
+  for (auto role :
+       {community::ProfessionalRole::youth_team, community::ProfessionalRole::community_health,
+        community::ProfessionalRole::youth_worker}) {
+    for (NodeId k = 0; k < professionals.size(); ++k) {
+      if (professional_neighbourhood[k] == neighbourhood &&
+          professional_role[k] == static_cast<std::uint8_t>(role))
+        return professionals.begin + k;
+    }
+  }
+  return kNoAgent;
 }
 
 }  // namespace village::parent_support

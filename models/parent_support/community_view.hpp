@@ -45,6 +45,9 @@ struct CommunityView {
   static CommunityView of(const World& world);
 
   std::size_t parent_index(NodeId agent) const { return agent - parents.begin; }
+  // The professional who facilitates groups in a neighbourhood: its youth-team worker,
+  // else its community health worker, else its youth worker; kNoAgent when none.
+  NodeId facilitator_in(std::uint32_t neighbourhood) const;
   bool is_professional(NodeId agent) const {
     return agent >= professionals.begin && agent < professionals.end;
   }

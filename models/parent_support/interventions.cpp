@@ -1,21 +1,17 @@
+// What every intervention shares (seeds digest, "Interventions"; ODD 7.25): the
+// catalogue's info, the window and price keys, and the budget ledger (Spending).
+
 #include "models/parent_support/interventions.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
+#include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
 namespace {
-
-constexpr std::string_view kRates =
-    "assumption, swept: 75 euros per professional hour and 60 per programme hour (Dutch "
-    "municipal rates of the order of CAO Gemeenten scale 9-10 plus overhead)";
-
-constexpr std::string_view kTrainingRates =
-    "assumption, swept: a two-day course (training_hours) of each professional's hours at 75 "
-    "euros, plus 300 euros a participant for an external trainer, materials and room; no "
-    "seed gives a price";
 
 std::string key(std::string_view intervention, const char* suffix) {
   std::string name(intervention);
@@ -31,28 +27,15 @@ std::string outreach_key(std::string_view intervention, const char* suffix) {
 }  // namespace
 
 const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue() {
-  static const std::array<InterventionInfo, kInterventionCount> catalogue{{
-      {"newsletter", "newsletter", "copy sent to a parent", "issue", "M4", 60, 0, 250, 0, kRates},
-      {"theme_evenings", "theme evenings at school", "parent attending", "evening", "M1, M8, M17",
-       75, 0, 150, 2500, kRates},
-      {"key_figure_programme", "key-figure programme", "visit by a key figure", "", "M5", 60, 12.5,
-       0, 2500, kRates},
-      {"partnership", "partnership with informal organisations", "parent joining a conversation",
-       "conversation", "M6, M7", 75, 0, 50, 2500, kRates},
-      {"influencer_panel", "parent influencer panel", "post", "", "M4", 60, 0, 0, 2500, kRates},
-      {"parent_groups", "recurring parent groups", "parent attending", "meeting", "M8-M14", 75, 2,
-       40, 2500, kRates},
-      {"buddy_programme", "buddy programme", "buddy matched", "", "M19", 60, 50, 0, 2500, kRates},
-      {"training", "training of professionals", "professional trained", "", "M3, M22", 75, 300, 0,
-       2500, kTrainingRates},
-      {"parent_support_point", "parent support point", "", "", "M6, M20, M21", 60, 0, 0, 2500,
-       kRates},
-      {"parent_network", "parent networks", "member attending", "network meeting", "M19, M20", 0, 0,
-       40, 500, kRates},
-      {"structural_support", "structural support for parent networks", "", "", "M20", 75, 0, 0,
-       2500, kRates},
-      {"voice", "parent panel or survey", "", "panel meeting", "M21", 75, 0, 50, 1000, kRates},
-  }};
+  static const std::array<InterventionInfo, kInterventionCount> catalogue = [] {
+    std::array<InterventionInfo, kInterventionCount> list{};
+    const auto& programmes = programme_catalogue();
+    if (programmes.size() != kInterventionCount)
+      throw std::logic_error("intervention catalogue: wrong number of interventions");
+    for (std::size_t n = 0; n < kInterventionCount; ++n)
+      list[n] = programmes[n].info;
+    return list;
+  }();
   return catalogue;
 }
 

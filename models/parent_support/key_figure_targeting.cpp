@@ -1,3 +1,6 @@
+// The rules that choose the key figures a programme enrols (M5; Valente 2012; ODD
+// 7.26), on the network as it is in the choosing week.
+
 #include "models/parent_support/key_figure_targeting.hpp"
 
 #include <algorithm>

@@ -1,3 +1,6 @@
+// Every meeting held, with the parents present (M8, M11; ODD 7.16), and its projection
+// onto the co-attendance network.
+
 #include "models/parent_support/meeting_log.hpp"
 
 #include <string>

@@ -15,8 +15,13 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <span>
+
 #include "models/community_schema.hpp"
+#include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/parent_support_model.hpp"
+#include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
 
 namespace village::parent_support {
@@ -86,6 +91,26 @@ constexpr std::array<const char*, kChannelCount> kChannelNames{
     "personal",   "key_figure_visit", "introduction", "conversation",
     "newsletter", "online",           "incident",     "question"};
 
+// Support ties (strength >= threshold) of parent agent a (M12).
+std::uint32_t support_ties(const CsrLayer& friends, std::span<const float> strength,
+                           double threshold, NodeId agent) {
+  std::uint32_t count = 0;
+  for (ArcIndex a = friends.first_arc(agent); a < friends.end_arc(agent); ++a)
+    count += strength[a] >= threshold;
+  return count;
+}
+
+// Share of parent networks alive; negative when there are none (M20).
+double networks_alive(const std::vector<Group>& groups, const VolunteerParams& volunteers) {
+  double networks = 0, alive = 0;
+  for (const Group& group : groups) {
+    if (!group.network) continue;
+    ++networks;
+    alive += network_alive(group, volunteers);
+  }
+  return networks > 0 ? alive / networks : -1.0;
+}
+
 }  // namespace
 
 const std::vector<std::string>& outcome_names() {
@@ -100,96 +125,126 @@ const std::vector<std::string>& outcome_names() {
   return names;
 }
 
-void ParentSupportModel::observe(const World& world, Observation& observation) const {
-  const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
-  const CsrLayer& figures = world.layer(std::string(community::layer::key_figures));
-  const auto case_trust = caseload.attribute("trust");
-  const auto figure_trust = figures.attribute("trust");
-  const double threshold = params_.trust.reach_threshold;
-  const std::size_t communities = view_.community_names.size();
-  // Group slots: all, vulnerable, language_barrier, communities, parent types.
-  const std::size_t first_community = 3;
-  const std::size_t first_type = first_community + communities;
-  const std::size_t groups = first_type + 4;
-  const std::int64_t parents = view_.parents.size();
-  const std::int64_t chunks = (parents + kReductionChunk - 1) / kReductionChunk;
-  const std::size_t width = groups * kValueCount;
-  std::vector<double> sums(static_cast<std::size_t>(chunks) * width, 0.0);
-  std::vector<double> sizes(groups, 0.0);
+namespace {
 
+// What the per-parent values are computed from.
+struct MetricInputs {
+  const State& state;
+  const ModelParams& params;
+  const CommunityView& view;
+  const CsrLayer& caseload;
+  const CsrLayer& figures;
+  const CsrLayer& friends;
+  std::span<const float> case_trust = caseload.attribute(kTrust);
+  std::span<const float> figure_trust = figures.attribute(kTrust);
+  std::span<const float> strength = friends.attribute(kStrength);
+};
+
+// The group slots: all, vulnerable, language_barrier, communities, parent types.
+struct GroupSlots {
+  std::size_t first_community = 3;
+  std::size_t first_type = 0;
+  std::size_t count = 0;
+  explicit GroupSlots(const CommunityView& view)
+      : first_type(3 + view.community_names.size()), count(first_type + 4) {}
+};
+
+void parent_values(const MetricInputs& in, NodeId p, std::array<double, kValueCount>& values) {
+  const State& st = in.state;
+  const ModelParams& params = in.params;
+  const NodeId agent = in.view.parents.begin + p;
+  const double threshold = params.trust.reach_threshold;
+  const auto case_trust = in.case_trust;
+  const auto figure_trust = in.figure_trust;
+  double best = -1.0;
+  double trusted = 0;
+  for (ArcIndex a = in.caseload.first_arc(agent); a < in.caseload.end_arc(agent); ++a) {
+    best = std::max<double>(best, case_trust[a]);
+    trusted += case_trust[a] >= threshold;
+  }
+  for (ArcIndex a = in.figures.first_arc(agent); a < in.figures.end_arc(agent); ++a)
+    trusted += figure_trust[a] >= threshold;
+  values[k_reach] = best >= threshold ? 1.0 : 0.0;
+  values[k_institutional_trust] = st.institutional_trust[p];
+  values[k_trusted_ties] = trusted;
+  values[k_help_seeking] =
+      best < 0 ? 0.0
+               : params.help.seeking_probability(best, st.participation[p], st.partnership_quality,
+                                                 in.view.language_barrier[p] != 0);
+  values[k_willingness] = st.willingness[p];
+  values[k_participation] = st.participation[p];
+  values[k_incidents] = st.incidents[p];
+  values[k_cooperative] = st.cooperative[p];
+  const std::uint32_t support =
+      support_ties(in.friends, in.strength, params.support.support_threshold, agent);
+  values[k_attendance] = st.course_attended[p];
+  values[k_support_ties] = support;
+  values[k_isolated] = support == 0;
+  values[k_stress] = st.stress[p];
+  values[k_competence] = st.competence[p];
+  values[k_limit_setting] = st.limit_setting[p] != 0;
+  values[k_youth_risk] =
+      params.norms.youth_risk(st.limit_setting[p] != 0, st.competence[p], support);
+  values[k_volunteers] = st.volunteer[p] != 0;
+  values[k_stayed] = st.course_attended[p] && !st.dropped[p];
+  values[k_invited] = st.group_of[p] >= 0;
+  values[k_meetings] = st.meetings_this_week[p];
+  values[k_evenings] = st.evening_this_week[p];
+  values[k_support] = st.support_received[p];
+  for (std::size_t c = 0; c < kChannelCount; ++c)
+    values[kFirstChannel + c] = st.weekly_contacts[p][c];
+}
+
+// The sums of every value over each group's parents, over fixed chunks combined in order.
+std::vector<double> group_totals(const MetricInputs& in, const GroupSlots& slots) {
+  const CommunityView& view = in.view;
+  const std::int64_t parents = view.parents.size();
+  const std::int64_t chunks = (parents + kReductionChunk - 1) / kReductionChunk;
+  const std::size_t width = slots.count * kValueCount;
+  std::vector<double> sums(static_cast<std::size_t>(chunks) * width, 0.0);
   for_each_chunk(0, parents, [&](std::int64_t chunk, std::int64_t lo, std::int64_t hi) {
     double* partial = sums.data() + static_cast<std::size_t>(chunk) * width;
     std::array<double, kValueCount> values{};
     for (std::int64_t i = lo; i < hi; ++i) {
       const auto p = static_cast<NodeId>(i);
-      const NodeId agent = view_.parents.begin + p;
-      double best = -1.0;
-      double trusted = 0;
-      for (ArcIndex a = caseload.first_arc(agent); a < caseload.end_arc(agent); ++a) {
-        best = std::max<double>(best, case_trust[a]);
-        trusted += case_trust[a] >= threshold;
-      }
-      for (ArcIndex a = figures.first_arc(agent); a < figures.end_arc(agent); ++a)
-        trusted += figure_trust[a] >= threshold;
-      values[k_reach] = best >= threshold ? 1.0 : 0.0;
-      values[k_institutional_trust] = trust_in_institutions_[p];
-      values[k_trusted_ties] = trusted;
-      values[k_help_seeking] =
-          best < 0 ? 0.0
-                   : params_.help.seeking_probability(best, participation_[p], partnership_quality_,
-                                                      view_.language_barrier[p] != 0);
-      values[k_willingness] = willingness_[p];
-      values[k_participation] = participation_[p];
-      values[k_incidents] = incidents_[p];
-      values[k_cooperative] = cooperative_[p];
-      const std::uint32_t support = network_.support_ties(world, agent);
-      values[k_attendance] = network_.ever_attended(p);
-      values[k_support_ties] = support;
-      values[k_isolated] = support == 0;
-      values[k_stress] = network_.stress(p);
-      values[k_competence] = network_.competence(p);
-      values[k_limit_setting] = network_.limit_setting(p);
-      values[k_youth_risk] = network_.youth_risk(p, support);
-      values[k_volunteers] = network_.volunteer(p);
-      values[k_stayed] = network_.started_and_stayed(p);
-      values[k_invited] = network_.invited(p);
-      values[k_meetings] = network_.meetings_this_week(p);
-      values[k_evenings] = network_.evenings_this_week(p);
-      values[k_support] = network_.support_received(p);
-      for (std::size_t c = 0; c < kChannelCount; ++c)
-        values[kFirstChannel + c] = weekly_contacts_[p][c];
+      parent_values(in, p, values);
       const std::size_t member_of[5] = {
-          0, view_.vulnerable[p] ? std::size_t{1} : groups,
-          view_.language_barrier[p] ? std::size_t{2} : groups,
-          first_community + static_cast<std::size_t>(view_.parent_community[p]),
-          first_type + view_.parent_type[p]};
+          0, view.vulnerable[p] ? std::size_t{1} : slots.count,
+          view.language_barrier[p] ? std::size_t{2} : slots.count,
+          slots.first_community + static_cast<std::size_t>(view.parent_community[p]),
+          slots.first_type + view.parent_type[p]};
       for (std::size_t group : member_of) {
-        if (group == groups) continue;
+        if (group == slots.count) continue;
         double* row = partial + group * kValueCount;
         for (std::size_t v = 0; v < kValueCount; ++v)
           row[v] += values[v];
       }
     }
   });
-  for (NodeId p = 0; p < view_.parents.size(); ++p) {
-    sizes[0] += 1;
-    sizes[1] += view_.vulnerable[p] ? 1 : 0;
-    sizes[2] += view_.language_barrier[p] ? 1 : 0;
-    sizes[first_community + static_cast<std::size_t>(view_.parent_community[p])] += 1;
-    sizes[first_type + view_.parent_type[p]] += 1;
-  }
   std::vector<double> totals(width, 0.0);
   for (std::int64_t c = 0; c < chunks; ++c) {
     for (std::size_t k = 0; k < width; ++k)
       totals[k] += sums[static_cast<std::size_t>(c) * width + k];
   }
+  return totals;
+}
 
+void record_groups(const CommunityView& view, const GroupSlots& slots,
+                   const std::vector<double>& totals, Observation& observation) {
+  std::vector<double> sizes(slots.count, 0.0);
+  for (NodeId p = 0; p < view.parents.size(); ++p) {
+    sizes[0] += 1;
+    sizes[1] += view.vulnerable[p] ? 1 : 0;
+    sizes[2] += view.language_barrier[p] ? 1 : 0;
+    sizes[slots.first_community + static_cast<std::size_t>(view.parent_community[p])] += 1;
+    sizes[slots.first_type + view.parent_type[p]] += 1;
+  }
   std::vector<std::string> names{"all", "vulnerable", "language_barrier"};
-  for (const std::string& community : view_.community_names)
+  for (const std::string& community : view.community_names)
     names.push_back("community:" + community);
   for (auto type : community::kParentTypeNames)
     names.push_back(fmt::format("type:{}", type));
-  for (std::size_t g = 0; g < groups; ++g) {
+  for (std::size_t g = 0; g < slots.count; ++g) {
     if (sizes[g] == 0) continue;
     const double* row = totals.data() + g * kValueCount;
     for (Value v : kMeans)
@@ -205,56 +260,72 @@ void ParentSupportModel::observe(const World& world, Observation& observation) c
       observation.record(fmt::format("contacts_{}", kChannelNames[c]), names[g],
                          row[kFirstChannel + c]);
   }
+}
 
-  const WeekHours& h = hours_;
-  const NetworkHours& n = h.network;
+void record_hours(const WeekHours& h, Observation& observation) {
   const double professional =
-      h.incidents + h.questions + h.conversations + h.introductions + h.personal + n.groups;
+      h.incidents + h.questions + h.conversations + h.introductions + h.personal + h.groups;
   const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
-                           n.theme_evenings + n.network_support + n.support_point + n.training +
-                           n.buddies + n.voice;
+                           h.theme_evenings + h.network_support + h.support_point + h.training +
+                           h.buddies + h.voice;
   for (const auto& [name, value] : {std::pair{"hours_capacity", h.capacity},
                                     {"hours_incidents", h.incidents},
                                     {"hours_questions", h.questions},
                                     {"hours_conversations", h.conversations},
                                     {"hours_introductions", h.introductions},
                                     {"hours_personal", h.personal},
-                                    {"hours_groups", n.groups},
+                                    {"hours_groups", h.groups},
                                     {"hours_overload", h.overload},
                                     {"hours_professional", professional},
                                     {"hours_newsletter", h.newsletter},
                                     {"hours_key_figure_programme", h.key_figure_programme},
                                     {"hours_influencer_panel", h.influencer_panel},
-                                    {"hours_theme_evenings", n.theme_evenings},
-                                    {"hours_network_support", n.network_support},
-                                    {"hours_support_point", n.support_point},
-                                    {"hours_training", n.training},
-                                    {"hours_buddies", n.buddies},
-                                    {"hours_voice", n.voice},
+                                    {"hours_theme_evenings", h.theme_evenings},
+                                    {"hours_network_support", h.network_support},
+                                    {"hours_support_point", h.support_point},
+                                    {"hours_training", h.training},
+                                    {"hours_buddies", h.buddies},
+                                    {"hours_voice", h.voice},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
+}
+
+void record_week(const State& st, const ModelParams& params, Observation& observation) {
+  record_hours(st.hours, observation);
   // Support by kind (M12): asked and granted this week.
   constexpr std::array<const char*, 3> kKinds{"practical", "emotional", "advice"};
   for (std::size_t k = 0; k < kKinds.size(); ++k) {
-    observation.record(fmt::format("support_asked_{}", kKinds[k]), "all",
-                       network_.support_asked()[k]);
-    observation.record(fmt::format("support_granted_{}", kKinds[k]), "all",
-                       network_.support_granted()[k]);
+    observation.record(fmt::format("support_asked_{}", kKinds[k]), "all", st.support_asked[k]);
+    observation.record(fmt::format("support_granted_{}", kKinds[k]), "all", st.support_granted[k]);
   }
   // Spending by intervention (interventions.hpp), for those switched on.
   for (std::size_t index = 0; index < kInterventionCount; ++index) {
     const auto i = static_cast<Intervention>(index);
-    if (!params_.plan.switched_on(i)) continue;
-    observation.record(fmt::format("euros_{}", info(i).name), "all", spending_.week_euros(i));
-    if (spending_.capped())
+    if (!params.plan.switched_on(i)) continue;
+    observation.record(fmt::format("euros_{}", info(i).name), "all", st.spending.week_euros(i));
+    if (st.spending.capped())
       observation.record(fmt::format("stopped_{}", info(i).name), "all",
-                         spending_.stopped(i) ? 1.0 : 0.0);
+                         st.spending.stopped(i) ? 1.0 : 0.0);
   }
-  observation.record("euros_total", "all", spending_.week_total());
-  if (spending_.capped())
-    observation.record("budget_left", "all", spending_.budget() - spending_.spent());
-  const double alive = network_.networks_alive();
+  observation.record("euros_total", "all", st.spending.week_total());
+  if (st.spending.capped())
+    observation.record("budget_left", "all", st.spending.budget() - st.spending.spent());
+  const double alive = networks_alive(st.groups, params.volunteers);
   if (alive >= 0) observation.record("network_alive", "all", alive);
+}
+
+}  // namespace
+
+void ParentSupportModel::observe(const World& world, Observation& observation) const {
+  const MetricInputs in{state_,
+                        params_,
+                        view_,
+                        world.layer(std::string(community::layer::caseload)),
+                        world.layer(std::string(community::layer::key_figures)),
+                        world.layer(std::string(community::layer::family_friends))};
+  const GroupSlots slots(view_);
+  record_groups(view_, slots, group_totals(in, slots), observation);
+  record_week(state_, params_, observation);
 }
 
 }  // namespace village::parent_support

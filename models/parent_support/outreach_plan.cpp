@@ -1,3 +1,6 @@
+// The [outreach] table (M1-M22 interventions): which programmes a scenario switches on,
+// their sizes, targeting and windows, and when a schedule is due.
+
 #include "models/parent_support/outreach_plan.hpp"
 
 #include <cmath>
@@ -17,7 +20,10 @@ std::string key(const char* name) {
 }
 }  // namespace
 
-std::vector<ParamSpec> OutreachPlan::specs() {
+namespace {
+
+// Channels, tone, approach, key figures, partnership and influencers (M3-M7, M16).
+std::vector<ParamSpec> outreach_specs() {
   std::vector<ParamSpec> specs{
       integer_param("start_week", 0, 0, 1e6, "week", "M1", "seed 000 tip 1; seed 002 sec. 1",
                     "first week of proactive outreach (personal contacts and programmes)"),
@@ -65,6 +71,12 @@ std::vector<ParamSpec> OutreachPlan::specs() {
           real_param("influencer_coordination_hours", 0.5, 0, 40, "hours per influencer per week",
                      "M4", "assumption, swept",
                      "programme hours to support one influencer of the panel")});
+  return specs;
+}
+
+// Part 2's programmes (M8-M14, M17, M19-M22).
+std::vector<ParamSpec> programme_specs() {
+  std::vector<ParamSpec> specs;
   const std::string groups = "seed 001; seed 000 tips 3, 5";
   append(specs,
          {flag_param("parent_groups", false, "M8-M14", groups,
@@ -138,6 +150,12 @@ std::vector<ParamSpec> OutreachPlan::specs() {
                         "vulnerable parents one volunteer buddies"),
           real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
                      "assumption, swept", "programme hours to match and support one buddy")});
+  return specs;
+}
+
+// Whom programmes reach first, and the budget.
+std::vector<ParamSpec> targeting_specs() {
+  std::vector<ParamSpec> specs;
   append(specs,
          {choice_param("key_figure_targeting", "all", key_figure_rules(), "M5",
                        "Valente 2012 (network interventions); Kim et al. 2015 (friend "
@@ -160,6 +178,15 @@ std::vector<ParamSpec> OutreachPlan::specs() {
           real_param("budget_euros", 0, 0, 1e12, "euros", "", "scenario",
                      "most the interventions may spend over the run; each stops when the budget "
                      "left cannot cover its next week (0: no cap)")});
+  return specs;
+}
+
+}  // namespace
+
+std::vector<ParamSpec> OutreachPlan::specs() {
+  std::vector<ParamSpec> specs = outreach_specs();
+  append(specs, programme_specs());
+  append(specs, targeting_specs());
   append(specs, intervention_term_specs());
   return specs;
 }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "models/parent_support/approach.hpp"
 #include "models/parent_support/interventions.hpp"
+#include "models/parent_support/mechanisms/approach.hpp"
 #include "sim/parameters.hpp"
 
 namespace village::parent_support {

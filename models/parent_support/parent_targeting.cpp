@@ -1,3 +1,6 @@
+// The rules that order whom parent groups invite and volunteers buddy (M8, M12, M19;
+// Valente 2012; ODD 7.27).
+
 #include "models/parent_support/parent_targeting.hpp"
 
 #include <algorithm>

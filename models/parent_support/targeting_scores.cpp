@@ -1,3 +1,6 @@
+// The centrality scores key-figure and parent targeting rank by (M5, M8, M19), from the
+// network toolkit, and which end of a score a programme prefers.
+
 #include "models/parent_support/targeting_scores.hpp"
 
 #include "analysis/network/betweenness.hpp"

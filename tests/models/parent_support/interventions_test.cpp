@@ -277,7 +277,7 @@ TEST_CASE("a programme enrols key_figure_capacity key figures and re-selects the
   const WorldFactory make_world = make_world_factory(scenario);
   const RandomStream rng(scenario.plan.seed, 0);
   World world = make_world(rng);
-  ParentSupportModel model(ModelParams::from(values));
+  ParentSupportModel model(values);
   model.initialize(world, rng);
   std::set<std::string> sets;  // the enrolled flags as text
   double coordination_hours = -1;
@@ -339,9 +339,9 @@ TEST_CASE("training reaches training_capacity professionals, the largest caseloa
   values.set("outreach.key_figure_programme", true);
   const RandomStream rng(scenario.plan.seed, 0);
   World world = make_world_factory(scenario)(rng);
-  ParentSupportModel model(ModelParams::from(values));
+  ParentSupportModel model(values);
   model.initialize(world, rng);
-  const std::vector<double> before = model.network().professional_competence();
+  const std::vector<double> before = model.state().professional_competence;
   const CommunityView& view = model.view();
   const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
   // Caseloads as the training week begins: the choice is made on them, not on week 0's.
@@ -365,7 +365,7 @@ TEST_CASE("training reaches training_capacity professionals, the largest caseloa
     CHECK(euros == Approx(5 * (hours * 75 + 300) + 2500));
   }
   REQUIRE(at_training != at_start);  // caseloads grew, so the week of the choice matters
-  const std::vector<double> after = model.network().professional_competence();
+  const std::vector<double> after = model.state().professional_competence;
   std::size_t trained = 0, smallest_trained = SIZE_MAX, largest_untrained = 0;
   for (NodeId k = 0; k < view.professionals.size(); ++k) {
     const std::size_t parents = at_training[k];

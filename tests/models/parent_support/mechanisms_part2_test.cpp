@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "models/parent_support/groups.hpp"
-#include "models/parent_support/norms.hpp"
+#include "models/parent_support/mechanisms/groups.hpp"
+#include "models/parent_support/mechanisms/norms.hpp"
 #include "models/parent_support/parent_support_model.hpp"
 #include "pattern_harness.hpp"
 

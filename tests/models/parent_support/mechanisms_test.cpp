@@ -31,7 +31,7 @@ RunRecord run(const ParamValues& values, std::uint32_t weeks, std::uint64_t seed
   plan.steps = weeks;
   return run_one(
       0, plan, [](const RandomStream&) { return test::community_fixture(); },
-      [&] { return std::make_unique<ParentSupportModel>(ModelParams::from(values)); });
+      [&] { return std::make_unique<ParentSupportModel>(values); });
 }
 
 double final_value(const RunRecord& record, const std::string& metric,
@@ -155,7 +155,7 @@ TEST_CASE("key figures introduce parents to their partner professional (M5)", "[
                                           {"outreach.key_figure_programme", true},
                                           {"outreach.key_figure_visits_per_week", 5.0}});
   World world = test::community_fixture();
-  ParentSupportModel model(ModelParams::from(values));
+  ParentSupportModel model(values);
   const RandomStream rng(3, 0);
   model.initialize(world, rng);
   const ArcIndex arcs_before = world.layer("caseload").arc_count();
@@ -224,6 +224,6 @@ TEST_CASE("outcomes are recorded for every group the issue names", "[parent_supp
 TEST_CASE("a world without the community's layers is refused", "[parent_support]") {
   World world = test::community_fixture();
   world.layers.erase("caseload");
-  ParentSupportModel model(ModelParams::from(default_values()));
+  ParentSupportModel model(default_values());
   CHECK_THROWS_AS(model.initialize(world, RandomStream(1, 0)), std::invalid_argument);
 }

@@ -52,10 +52,10 @@ TEST_CASE("every meeting held is logged with the parents present", "[unit]") {
   values.set("outreach.theme_evening_interval_weeks", 4.0);
   const RandomStream rng(scenario.plan.seed, 0);
   World world = make_world_factory(scenario)(rng);
-  ParentSupportModel model(ModelParams::from(values));
+  ParentSupportModel model(values);
   model.initialize(world, rng);
   const CommunityView& view = model.view();
-  const NetworkDynamics& network = model.network();
+  const State& network = model.state();
   std::size_t logged = 0;
   std::size_t evenings = 0, courses = 0;
   for (std::uint64_t week = 0; week < 16; ++week) {
@@ -63,11 +63,11 @@ TEST_CASE("every meeting held is logged with the parents present", "[unit]") {
     // The week's events hold exactly the meetings and evenings parents attended.
     double at_meetings = 0, at_evenings = 0;
     for (NodeId p = 0; p < view.parents.size(); ++p) {
-      at_meetings += network.meetings_this_week(p);
-      at_evenings += network.evenings_this_week(p);
+      at_meetings += network.meetings_this_week[p];
+      at_evenings += network.evening_this_week[p];
     }
     double present_meetings = 0, present_evenings = 0;
-    const MeetingLog& log = network.meetings();
+    const MeetingLog& log = network.meeting_log;
     for (; logged < log.size(); ++logged) {
       const MeetingEvent& event = log.event(logged);
       CHECK(event.week == week);
@@ -78,7 +78,7 @@ TEST_CASE("every meeting held is logged with the parents present", "[unit]") {
         REQUIRE(agent >= view.parents.begin);
         REQUIRE(agent < view.parents.end);
         const std::size_t p = agent - view.parents.begin;
-        if (event.kind == MeetingKind::group_course) CHECK(network.invited(p));
+        if (event.kind == MeetingKind::group_course) CHECK(network.group_of[p] >= 0);
         if (event.kind == MeetingKind::theme_evening) CHECK(view.parent_school[p] == event.host);
       }
       if (event.kind == MeetingKind::theme_evening) {
@@ -106,8 +106,8 @@ TEST_CASE("every meeting held is logged with the parents present", "[unit]") {
   for (float w : co.attribute("weight"))
     weights += w;
   double pairs = 0;
-  for (std::size_t i = 0; i < network.meetings().size(); ++i) {
-    const auto m = static_cast<double>(network.meetings().present(i).size());
+  for (std::size_t i = 0; i < network.meeting_log.size(); ++i) {
+    const auto m = static_cast<double>(network.meeting_log.present(i).size());
     pairs += m * (m - 1) / 2;
   }
   CHECK(weights / 2 == Approx(pairs));  // each tie's weight on both of its arcs

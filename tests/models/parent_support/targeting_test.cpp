@@ -137,7 +137,7 @@ TEST_CASE("parent groups invite the first of their neighbourhood by group_target
     values.set("outreach.group_targeting", rule);
     World world = make_world_factory(scenario)(rng);
     const std::vector<std::size_t> degree = parent_degrees(world, CommunityView::of(world));
-    ParentSupportModel model(ModelParams::from(values));
+    ParentSupportModel model(values);
     model.initialize(world, rng);
     const CommunityView& view = model.view();
     // Per neighbourhood, no parent left out outranks one invited.
@@ -148,7 +148,7 @@ TEST_CASE("parent groups invite the first of their neighbourhood by group_target
                                ? view.vulnerability[p]
                                : -static_cast<double>(degree[p]);
       const std::uint32_t place = view.parent_neighbourhood[p];
-      if (model.network().invited(p)) {
+      if (model.state().group_of[p] >= 0) {
         ++invited;
         worst_in.try_emplace(place, score);
         worst_in[place] = std::min(worst_in[place], score);
@@ -176,23 +176,23 @@ TEST_CASE("volunteers buddy the first vulnerable parents by buddy_targeting", "[
   values.set("volunteer_rate", 0.01);
   World world = make_world_factory(scenario)(rng);
   const std::vector<std::size_t> degree = parent_degrees(world, CommunityView::of(world));
-  ParentSupportModel model(ModelParams::from(values));
+  ParentSupportModel model(values);
   model.initialize(world, rng);
   for (std::uint64_t week = 0; week < 12; ++week)
     model.step(world, StepContext{rng, week});
   const CommunityView& view = model.view();
-  const NetworkDynamics& network = model.network();
+  const State& network = model.state();
   // Per neighbourhood: buddied parents are vulnerable, and none of the vulnerable parents
   // left (volunteers aside, who do not buddy themselves) has fewer ties than one buddied.
   std::map<std::uint32_t, std::size_t> most_in, fewest_out;
   std::size_t buddied = 0;
   for (NodeId p = 0; p < view.parents.size(); ++p) {
     const std::uint32_t place = view.parent_neighbourhood[p];
-    if (network.buddied(p)) {
+    if (network.buddied[p]) {
       ++buddied;
       CHECK(view.vulnerable[p]);
       most_in[place] = std::max(most_in[place], degree[p]);
-    } else if (view.vulnerable[p] && !network.volunteer(p)) {
+    } else if (view.vulnerable[p] && !network.volunteer[p]) {
       fewest_out.try_emplace(place, degree[p]);
       fewest_out[place] = std::min(fewest_out[place], degree[p]);
     }
@@ -279,12 +279,12 @@ TEST_CASE("every buddy_targeting rule matches as many buddies as random", "[unit
     values.set("volunteer_min_competence", 0.0);
     values.set("volunteer_rate", 0.05);
     World world = make_world_factory(scenario)(rng);
-    ParentSupportModel model(ModelParams::from(values));
+    ParentSupportModel model(values);
     model.initialize(world, rng);
     for (std::uint64_t week = 0; week < 20; ++week)
       model.step(world, StepContext{rng, week});
     for (NodeId p = 0; p < model.view().parents.size(); ++p)
-      matched[rule] += model.network().buddied(p);
+      matched[rule] += model.state().buddied[p];
   }
   REQUIRE(matched["random"] > 50);
   CHECK(matched["isolated_first"] == matched["random"]);

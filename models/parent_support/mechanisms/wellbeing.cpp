@@ -1,8 +1,13 @@
-#include "models/parent_support/wellbeing.hpp"
+// M14 (seed 001 intro, ch. 4): parenting stress, its relief and relaxation;
+// parameters and the weekly step.
+
+#include "models/parent_support/mechanisms/wellbeing.hpp"
 
 #include <algorithm>
 
+#include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/param_helpers.hpp"
+#include "sim/parallel.hpp"
 
 namespace village::parent_support {
 
@@ -30,6 +35,45 @@ WellbeingParams WellbeingParams::from(const ParamValues& values) {
 
 double WellbeingParams::baseline(int vulnerability) const {
   return std::clamp(stress_base + stress_per_factor * vulnerability, 0.0, 1.0);
+}
+
+// The step (M14): stress relaxes toward the parent's baseline; stress and competence stay
+// in [0, 1].
+
+namespace {
+
+void initialize(Week& week) {
+  const CommunityView& view = week.view;
+  auto& stress = week.state.write<Column::stress>();
+  stress.resize(view.parents.size());
+  for (NodeId p = 0; p < view.parents.size(); ++p)
+    stress[p] = week.params.wellbeing.baseline(view.vulnerability[p]);
+}
+
+void relax(Week& week) {
+  const CommunityView& view = week.view;
+  const WellbeingParams& wp = week.params.wellbeing;
+  auto& stress = week.state.write<Column::stress>();
+  auto& competence = week.state.write<Column::competence>();
+  for_each_index(0, view.parents.size(), [&](std::int64_t i) {
+    const auto p = static_cast<std::size_t>(i);
+    stress[p] += wp.stress_relaxation * (wp.baseline(view.vulnerability[p]) - stress[p]);
+    stress[p] = std::clamp(stress[p], 0.0, 1.0);
+    competence[p] = std::clamp(competence[p], 0.0, 1.0);
+  });
+}
+
+}  // namespace
+
+StepInfo wellbeing_step() {
+  return {"relaxation",
+          StepKind::mechanism,
+          "M14",
+          "seed 001 intro, ch. 4",
+          "stress relaxes toward the parent's baseline",
+          {{}, columns({Column::stress, Column::competence}), {}},
+          initialize,
+          relax};
 }
 
 }  // namespace village::parent_support

@@ -1,4 +1,7 @@
-#include "models/parent_support/informal_organisations.hpp"
+// M6, M7 (seed 003): conversations in informal organisations, attendance,
+// participation, and the partnership conditions that set their quality.
+
+#include "models/parent_support/mechanisms/informal_organisations.hpp"
 
 #include "models/parent_support/param_helpers.hpp"
 

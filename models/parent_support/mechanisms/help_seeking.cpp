@@ -1,8 +1,14 @@
-#include "models/parent_support/help_seeking.hpp"
+// M6, M15 (seed 001 intro; seed 003): questions parents have and bring to their most
+// trusted professional; parameters and the weekly step.
 
+#include "models/parent_support/mechanisms/help_seeking.hpp"
+
+#include <array>
 #include <cmath>
 
+#include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/param_helpers.hpp"
+#include "sim/parallel.hpp"
 
 namespace village::parent_support {
 
@@ -45,6 +51,55 @@ HelpSeekingParams HelpSeekingParams::from(const ParamValues& values) {
 double HelpSeekingParams::weekly_probability(int vulnerability) const {
   const double weekly = 1.0 - std::pow(1.0 - yearly_rate, 1.0 / 52.0);
   return std::min(1.0, weekly * (1.0 + vulnerability_factor * vulnerability));
+}
+
+// The step (M6): a parent with a question brings it to the most trusted professional.
+
+namespace {
+
+constexpr std::uint64_t kQuestion = purpose("ps.question");
+constexpr std::uint64_t kSeek = purpose("ps.question.seek");
+
+void seek_help(Week& week) {
+  const CommunityView& view = week.view;
+  const HelpSeekingParams& params = week.params.help;
+  const auto& handler = week.state.read<Column::handler>();
+  const auto& handler_trust = week.state.read<Column::handler_trust>();
+  const auto& participation = week.state.read<Column::participation>();
+  const auto& running = week.state.read<Column::running>();
+  auto& brought = week.state.write<Column::brought_question>();
+  const double partnership = running[static_cast<std::size_t>(Intervention::partnership)]
+                                 ? week.state.read<Column::partnership_quality>()
+                                 : 0.0;
+  std::array<double, 5> chance{};  // by number of vulnerability factors (0-4)
+  for (int v = 0; v < 5; ++v)
+    chance[v] = params.weekly_probability(v);
+  for_each_index(0, view.parents.size(), [&](std::int64_t i) {
+    const auto p = static_cast<NodeId>(i);
+    const NodeId agent = view.parents.begin + p;
+    brought[p] = 0;
+    if (handler[p] == kNoAgent ||
+        week.rng.uniform(week.week, agent, kQuestion) >= chance[view.vulnerability[p]])
+      return;
+    const double seek = params.seeking_probability(handler_trust[p], participation[p], partnership,
+                                                   view.language_barrier[p] != 0);
+    brought[p] = week.rng.uniform(week.week, agent, kSeek) < seek;
+  });
+}
+
+}  // namespace
+
+StepInfo help_seeking_step() {
+  return {"help_seeking",
+          StepKind::mechanism,
+          "M6, M15",
+          "seed 001 intro; seed 003",
+          "parents with a question bring it to their most trusted professional",
+          {columns({Column::handler, Column::handler_trust, Column::participation, Column::running,
+                    Column::partnership_quality}),
+           columns({Column::brought_question}), columns({Column::participation})},
+          nullptr,
+          seek_help};
 }
 
 }  // namespace village::parent_support

@@ -1,4 +1,7 @@
-#include "models/parent_support/key_figures.hpp"
+// M5 (seed 002 sec. 2; seed 000 tip 4): trust in key figures and what they pass on
+// when they introduce parents; parameters.
+
+#include "models/parent_support/mechanisms/key_figures.hpp"
 
 #include "models/parent_support/param_helpers.hpp"
 

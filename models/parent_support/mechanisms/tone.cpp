@@ -1,4 +1,7 @@
-#include "models/parent_support/tone.hpp"
+// M3 (seed 002 sec. 4): an inviting or lecturing tone and the willingness it builds or
+// loses; parameters.
+
+#include "models/parent_support/mechanisms/tone.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,7 @@
-#include "models/parent_support/channels.hpp"
+// M4 (seed 002 sec. 6; seed 000 tip 4): newsletters and online posts, read and seen in the trust
+// step (trust.cpp); their parameters.
+
+#include "models/parent_support/mechanisms/channels.hpp"
 
 #include "models/parent_support/param_helpers.hpp"
 

@@ -1,9 +1,15 @@
-#include "models/parent_support/incidents.hpp"
+// M1, M15 (seed 000 tip 1; seed 002 sec. 1): worrying incidents and how the
+// conversation after one goes; parameters and the weekly step.
+
+#include "models/parent_support/mechanisms/incidents.hpp"
 
 #include <algorithm>
 #include <cmath>
 
+#include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/param_helpers.hpp"
+#include "models/parent_support/week_helpers.hpp"
+#include "sim/parallel.hpp"
 
 namespace village::parent_support {
 
@@ -43,6 +49,58 @@ IncidentParams IncidentParams::from(const ParamValues& values) {
 double IncidentParams::weekly_probability(int vulnerability) const {
   const double weekly = 1.0 - std::pow(1.0 - yearly_rate, 1.0 / 52.0);
   return std::min(1.0, weekly * (1.0 + vulnerability_factor * vulnerability));
+}
+
+// The step (M1, M22): each parent's most trusted professional is the one who handles
+// this week's incident or question; incidents happen.
+
+namespace {
+
+constexpr std::uint64_t kIncident = purpose("ps.incident");
+
+void happen(Week& week) {
+  const CommunityView& view = week.view;
+  const IncidentParams& params = week.params.incidents;
+  const CsrLayer& caseload = week.state.read<Column::caseload>();
+  auto& handler = week.state.write<Column::handler>();
+  auto& handler_trust = week.state.write<Column::handler_trust>();
+  auto& had_incident = week.state.write<Column::had_incident>();
+  const auto trust = caseload.attribute(kTrust);
+  const bool incidents_on = static_cast<double>(week.week) >= params.from_week;
+  std::array<double, 5> chance{};  // by number of vulnerability factors (0-4)
+  for (int v = 0; v < 5; ++v)
+    chance[v] = params.weekly_probability(v);
+  for_each_index(0, view.parents.size(), [&](std::int64_t i) {
+    const auto p = static_cast<NodeId>(i);
+    const NodeId agent = view.parents.begin + p;
+    double highest = -1.0;
+    NodeId best = kNoAgent;
+    for (ArcIndex a = caseload.first_arc(agent); a < caseload.end_arc(agent); ++a) {
+      if (trust[a] > highest) {
+        highest = trust[a];
+        best = caseload.targets()[a];
+      }
+    }
+    handler[p] = best;
+    handler_trust[p] = highest;
+    had_incident[p] = incidents_on &&
+                      week.rng.uniform(week.week, agent, kIncident) < chance[view.vulnerability[p]];
+  });
+}
+
+}  // namespace
+
+StepInfo incidents_step() {
+  return {"incidents",
+          StepKind::mechanism,
+          "M1, M15",
+          "seed 000 tip 1; seed 002 sec. 1",
+          "worrying incidents happen; the most trusted professional will handle them",
+          {columns({Column::caseload}),
+           columns({Column::handler, Column::handler_trust, Column::had_incident}),
+           columns({Column::caseload})},
+          nullptr,
+          happen};
 }
 
 }  // namespace village::parent_support

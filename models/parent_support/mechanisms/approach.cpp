@@ -1,0 +1,167 @@
+// M16, M3 (seed 002 secs. 2-4): the approach matched to the parent type, and the weekly
+// personal contacts professionals make with the hours left.
+
+#include "models/parent_support/mechanisms/approach.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <span>
+
+#include "models/community_schema.hpp"
+#include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/param_helpers.hpp"
+#include "models/parent_support/week_helpers.hpp"
+#include "sim/parallel.hpp"
+
+namespace village::parent_support {
+
+namespace {
+constexpr std::array<const char*, 2> kApproachNames{"uniform", "matched"};
+// Defaults: a uniform approach works for engaged parents and poorly for the others
+// (seed 002 sec. 4); the matched approach closes much of that gap. Magnitudes are
+// assumptions to sweep.
+constexpr std::array<std::array<double, 4>, 2> kReach{
+    {{0.9, 0.6, 0.25, 0.5}, {0.9, 0.75, 0.55, 0.7}}};
+constexpr std::array<std::array<double, 4>, 2> kFit{{{1.0, 0.4, 0.6, 0.4}, {1.0, 0.9, 0.9, 0.9}}};
+}  // namespace
+
+std::vector<ParamSpec> ApproachParams::specs() {
+  std::vector<ParamSpec> specs;
+  const std::string source = "seed 002 sec. 4; magnitude: assumption, swept";
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t t = 0; t < 4; ++t) {
+      const auto type = community::kParentTypeNames[t];
+      specs.push_back(share_param(
+          fmt::format("{}_reach_{}", kApproachNames[a], type), kReach[a][t], "probability", "M16",
+          source,
+          fmt::format("chance that a {} parent takes up a personal contact made with the {} "
+                      "approach (times willingness)",
+                      type, kApproachNames[a])));
+    }
+  }
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t t = 0; t < 4; ++t) {
+      const auto type = community::kParentTypeNames[t];
+      specs.push_back(share_param(
+          fmt::format("{}_fit_{}", kApproachNames[a], type), kFit[a][t], "quality", "M16", source,
+          fmt::format("quality of an accepted {}-approach contact with a {} parent (times the "
+                      "professional's competence)",
+                      kApproachNames[a], type)));
+    }
+  }
+  specs.push_back(real_param("matched_hours_factor", 1.3, 1, 5, "multiple of contact hours", "M16",
+                             "seed 002 sec. 4 (one-to-one, persistent); assumption, swept",
+                             "hours of a matched contact with a non-engaged parent, relative to a "
+                             "uniform contact"));
+  return specs;
+}
+
+ApproachParams ApproachParams::from(const ParamValues& values) {
+  ApproachParams params{};
+  for (std::size_t a = 0; a < 2; ++a) {
+    for (std::size_t t = 0; t < 4; ++t) {
+      const auto type = community::kParentTypeNames[t];
+      params.reach[a][t] = values.real(fmt::format("{}_reach_{}", kApproachNames[a], type));
+      params.fit[a][t] = values.real(fmt::format("{}_fit_{}", kApproachNames[a], type));
+    }
+  }
+  params.matched_hours_factor = values.real("matched_hours_factor");
+  return params;
+}
+
+// The step (M3, M16, M22): professionals contact the parents of their caseload with the
+// hours left, least recently contacted first, in the plan's approach and tone.
+
+namespace {
+
+constexpr std::uint64_t kContactOrder = purpose("ps.contact.order");
+constexpr std::uint64_t kContactAccept = purpose("ps.contact.accept");
+constexpr std::uint64_t kTone = purpose("ps.tone");
+
+// One professional's contacts this week, with the hours left; returns them.
+std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& caseload,
+                                 std::span<float> last_contact, const Reals& willingness) {
+  const ModelParams& params = week.params;
+  const CommunityView& view = week.view;
+  const auto approach = static_cast<std::size_t>(params.plan.approach);
+  const double hours_each = params.capacity.personal_contact_hours;
+  const NodeId professional = view.professionals.begin + k;
+  std::vector<Contact> made;
+  if (left < hours_each) return made;
+  std::vector<Candidate> candidates;
+  for (ArcIndex a = caseload.first_arc(professional); a < caseload.end_arc(professional); ++a) {
+    const NodeId parent = caseload.targets()[a];
+    candidates.push_back({last_contact[a],
+                          week.rng.bits(week.week, professional, kContactOrder, parent), parent,
+                          a});
+  }
+  // At most left / hours contacts fit; order only those.
+  const std::size_t take = std::min(static_cast<std::size_t>(left / hours_each), candidates.size());
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take),
+                    candidates.end());
+  const double language =
+      params.channels.language_contact_penalty * (1.0 - view.cultural_responsiveness[k]);
+  for (std::size_t c = 0; c < take; ++c) {
+    const NodeId parent = candidates[c].parent;
+    const std::size_t p = view.parent_index(parent);
+    const std::uint8_t type = view.parent_type[p];
+    const double hours =
+        hours_each * (approach == 1 && type != 0 ? params.approach.matched_hours_factor : 1.0);
+    if (hours > left) break;
+    left -= hours;
+    const double reach = params.approach.reach[approach][type] * willingness[p] *
+                         (view.language_barrier[p] ? 1.0 - language : 1.0);
+    const bool accepted = week.rng.uniform(week.week, parent, kContactAccept, professional) < reach;
+    // A matched approach is persistent (seed 002 sec. 4: absent parents need persistent
+    // contact): a declined attempt keeps the parent first in line.
+    if (accepted || approach == static_cast<std::size_t>(Approach::uniform))
+      last_contact[candidates[c].arc] = static_cast<float>(week.week);
+    const bool inviting =
+        week.rng.uniform(week.week, parent, kTone, professional) < params.plan.inviting_share;
+    made.push_back({parent, professional, personal, accepted, inviting, false});
+  }
+  return made;
+}
+
+void contact_personally(Week& week) {
+  const OutreachPlan& plan = week.params.plan;
+  if (!plan.personal_contacts || !plan.active(week.week)) return;
+  CsrLayer& caseload = week.state.write<Column::caseload>();
+  const auto& willingness = week.state.read<Column::willingness>();
+  auto& left = week.state.write<Column::hours_left>();
+  auto last_contact = caseload.attribute(kLastContact);
+  const NodeId count = week.view.professionals.size();
+  std::vector<std::vector<Contact>> made(count);
+  std::vector<double> spent(count, 0.0);
+  for_each_index_balanced(0, count, [&](std::int64_t i) {
+    const auto k = static_cast<NodeId>(i);
+    double hours_left = left[k];
+    made[k] = contacts_of(week, k, hours_left, caseload, last_contact, willingness);
+    spent[k] = left[k] - hours_left;
+    left[k] = hours_left;
+  });
+  std::vector<Contact>& contacts = week.state.write<Column::contact_book>().contacts;
+  WeekHours& hours = week.state.write<Column::hours>();
+  for (NodeId k = 0; k < count; ++k) {
+    hours.personal += spent[k];
+    contacts.insert(contacts.end(), made[k].begin(), made[k].end());
+  }
+}
+
+}  // namespace
+
+StepInfo approach_step() {
+  return {"personal_contacts",
+          StepKind::mechanism,
+          "M3, M16, M22",
+          "seed 002 secs. 2-4",
+          "professionals contact caseload parents with the hours left, in approach and tone",
+          {columns({Column::willingness}),
+           columns({Column::caseload, Column::hours_left, Column::contact_book, Column::hours}),
+           columns({Column::willingness})},
+          nullptr,
+          contact_personally};
+}
+
+}  // namespace village::parent_support

@@ -1,0 +1,120 @@
+// School theme evenings on agreements (M8, M11, M17; seed 000 tip 3): parents of a school
+// holding its evening come by their trust in the school (GroupParams attendance), meet
+// those of their child's class, see which of them set limits (norms.cpp reads it), and
+// get to know one of them.
+
+#include <algorithm>
+#include <map>
+
+#include "models/parent_support/group_schedule.hpp"
+#include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/mechanism.hpp"
+
+namespace village::parent_support {
+
+namespace {
+
+constexpr std::uint64_t kEvening = purpose("ps.evening.attend");
+constexpr std::uint64_t kEveningMeet = purpose("ps.evening.meet");
+
+// Who comes to school s's evening, by class; they are marked as attending.
+std::map<std::uint32_t, std::vector<NodeId>> who_comes(Week& week, std::size_t s, double fit,
+                                                       Flags& evening_this_week) {
+  const CommunityView& view = week.view;
+  const GroupParams& gp = week.params.groups;
+  const CsrLayer& caseload = week.state.read<Column::caseload>();
+  const auto& institutional_trust = week.state.read<Column::institutional_trust>();
+  const auto trust = caseload.attribute(kTrust);
+  std::map<std::uint32_t, std::vector<NodeId>> by_class;
+  for (NodeId p : week.state.read<Column::school_parents>()[s]) {
+    const NodeId agent = view.parents.begin + p;
+    // Trust in the school: the most trusted tie, else the tie baseline.
+    double school_trust = week.params.trust.initial_tie_trust * institutional_trust[p];
+    for (ArcIndex a = caseload.first_arc(agent); a < caseload.end_arc(agent); ++a)
+      school_trust = std::max<double>(school_trust, trust[a]);
+    const double chance =
+        std::clamp(gp.attend_base + gp.attend_trust * school_trust, 0.0, 1.0) * fit;
+    if (week.rng.uniform(week.week, agent, kEvening, s) < chance) {
+      by_class[view.parent_class[p]].push_back(p);
+      evening_this_week[p] = 1;
+    }
+  }
+  return by_class;
+}
+
+// One class at the evening: what they see of limit setting, and whom they meet.
+void meet_class(Week& week, std::size_t s, const std::vector<NodeId>& present) {
+  const CommunityView& view = week.view;
+  const auto& limits = week.state.read<Column::limit_setting>();
+  auto& adopters_seen = week.state.write<Column::evening_adopters>();
+  auto& seen = week.state.write<Column::evening_seen>();
+  CsrLayer& friends = week.state.write<Column::friend_ties>();
+  auto& new_ties = week.state.write<Column::new_friend_ties>();
+  std::vector<NodeId> agents;
+  agents.reserve(present.size());
+  for (NodeId p : present)
+    agents.push_back(view.parents.begin + p);
+  week.state.write<Column::meeting_log>().add(static_cast<std::uint32_t>(week.week),
+                                              MeetingKind::theme_evening,
+                                              static_cast<std::uint32_t>(s), kNoAgent, agents);
+  double adopters = 0;
+  for (NodeId p : present)
+    adopters += limits[p];
+  for (NodeId p : present) {
+    adopters_seen[p] = static_cast<float>(adopters - limits[p]);
+    seen[p] = static_cast<float>(present.size() - 1);
+    if (present.size() < 2) continue;
+    const NodeId agent = view.parents.begin + p;
+    DrawSequence draws(week.rng, week.week, agent, kEveningMeet);
+    const NodeId other = present[draws.below(present.size())];
+    refresh_or_form(friends, week.params.support, week.week, agent, view.parents.begin + other,
+                    new_ties);
+  }
+}
+
+void hold_evenings(Week& week) {
+  auto& evening_this_week = week.state.write<Column::evening_this_week>();
+  std::fill(evening_this_week.begin(), evening_this_week.end(), 0);
+  const auto& evening_school = week.state.read<Column::evening_school>();
+  const double fit = runs(week.state.read<Column::running>(), Intervention::voice)
+                         ? 1.0 + week.params.groups.voice_fit_gain
+                         : 1.0;
+  Spending& spending = week.state.write<Column::spending>();
+  for (std::size_t s = 0; s < evening_school.size(); ++s) {
+    if (!evening_school[s]) continue;
+    const auto by_class = who_comes(week, s, fit, evening_this_week);
+    double attending = 0;
+    for (const auto& [school_class, present] : by_class)
+      attending += static_cast<double>(present.size());
+    spending.charge(Intervention::theme_evenings, {0, attending, 0});
+    for (const auto& [school_class, present] : by_class)
+      meet_class(week, s, present);
+  }
+}
+
+void initialize(Week& week) {
+  const NodeId parents = week.view.parents.size();
+  week.state.write<Column::evening_this_week>().assign(parents, 0);
+  week.state.write<Column::evening_adopters>().assign(parents, 0);
+  week.state.write<Column::evening_seen>().assign(parents, 0);
+}
+
+}  // namespace
+
+StepInfo evenings_step() {
+  return {"evenings",
+          StepKind::mechanism,
+          "M8, M11, M17",
+          "seed 000 tip 3",
+          "parents come to their school's theme evening, see who sets limits, meet one",
+          {columns({Column::evening_school, Column::running, Column::caseload,
+                    Column::institutional_trust, Column::school_parents, Column::limit_setting}),
+           columns({Column::evening_this_week, Column::spending, Column::evening_adopters,
+                    Column::evening_seen, Column::friend_ties, Column::new_friend_ties,
+                    Column::meeting_log}),
+           columns({Column::limit_setting})},
+          initialize,
+          hold_evenings};
+}
+
+}  // namespace village::parent_support
