@@ -28,6 +28,7 @@
   X(buddy_programme)      \
   X(tie_decay)            \
   X(wellbeing)            \
+  X(competence_decay)     \
   X(volunteers)           \
   X(networks)             \
   X(ledger_close)

@@ -1,0 +1,64 @@
+// M13 (seed 001 ch. 5): what parents learnt at meetings fades in weeks without one
+// (competence_decay.hpp); the first mechanism added as a file and a schedule line.
+
+#include "models/parent_support/mechanisms/competence_decay.hpp"
+
+#include <algorithm>
+
+#include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/param_helpers.hpp"
+#include "sim/parallel.hpp"
+
+namespace village::parent_support {
+
+std::vector<ParamSpec> CompetenceDecayParams::specs() {
+  ParamSpec rate = share_param(
+      "competence_decay", 0.0, "share of the gain per week", "M13",
+      "assumption, swept: no seed says how long learning lasts; 0 (the default) keeps all "
+      "that was learnt, 0.02 halves it in about 35 weeks",
+      "share of the competence gained above the parent's own level lost in a week without a "
+      "meeting");
+  rate.plausible_min = 0.0;
+  rate.plausible_max = 0.02;
+  rate.role = ParamRole::world;  // how parents forget, not something bought
+  return {rate};
+}
+
+CompetenceDecayParams CompetenceDecayParams::from(const ParamValues& values) {
+  return {values.real("competence_decay")};
+}
+
+namespace {
+
+void fade(Week& week) {
+  const auto& meetings = week.state.read<Column::meetings_this_week>();
+  auto& competence = week.state.write<Column::competence>();
+  const double rate = CompetenceDecayParams::from(week.values).rate;
+  if (rate <= 0) return;
+  const CommunityView& view = week.view;
+  const NormParams& np = week.params.norms;
+  for_each_index(0, view.parents.size(), [&](std::int64_t i) {
+    const auto p = static_cast<std::size_t>(i);
+    if (meetings[p] > 0) return;
+    const double own =
+        std::clamp(np.competence_base - np.competence_per_factor * view.vulnerability[p], 0.0, 1.0);
+    if (competence[p] > own) competence[p] -= rate * (competence[p] - own);
+  });
+}
+
+}  // namespace
+
+StepInfo competence_decay_step() {
+  StepInfo step{"competence_decay",
+                StepKind::mechanism,
+                "M13",
+                "seed 001 ch. 5; assumption",
+                "competence learnt at meetings fades in weeks without one",
+                {columns({Column::meetings_this_week}), columns({Column::competence}), {}},
+                nullptr,
+                fade};
+  step.params = CompetenceDecayParams::specs;
+  return step;
+}
+
+}  // namespace village::parent_support
