@@ -12,20 +12,26 @@
 #include <map>
 
 #include "analysis/report/html_escape.hpp"
-#include "models/community_schema.hpp"
 
 namespace village {
 
 namespace {
 
-bool has_kind(const Population& population, std::string_view name) {
+bool has_kind(const Population& population, const std::string& name) {
+  if (name.empty()) return false;
   for (const KindRange& kind : population.kinds())
     if (kind.name == name) return true;
   return false;
 }
 
-bool has_layer(const World& world, std::string_view name) {
-  return world.layers.count(std::string(name)) != 0;
+bool has_layer(const World& world, const std::string& name) {
+  return !name.empty() && world.layers.count(name) != 0;
+}
+
+// The real column `name`, or null when the world names none or has none.
+const std::vector<double>* optional_column(const Population& population, const std::string& name) {
+  return !name.empty() && population.has_real_column(name) ? &population.real_column(name)
+                                                           : nullptr;
 }
 
 // The `most` agents of `range` with the most ties to chosen parents.
@@ -62,33 +68,27 @@ std::string trust_colour(double trust) {
 }
 
 NetworkPicture extract_network_picture(const World& world, const PictureOptions& options) {
-  namespace c = community;
   NetworkPicture picture;
   picture.neighbourhood = options.neighbourhood;
   picture.reach_threshold = options.reach_threshold;
   const Population& population = world.population;
-  if (!has_kind(population, c::kParents) || !has_kind(population, c::kProfessionals) ||
-      !has_kind(population, c::kKeyFigures) || !has_layer(world, c::layer::family_friends) ||
-      !has_layer(world, c::layer::caseload) || !has_layer(world, c::layer::key_figures))
+  const WorldRoles& roles = world.roles;
+  if (!has_kind(population, roles.members) || !has_kind(population, roles.helpers) ||
+      !has_kind(population, roles.bridges) || !has_layer(world, roles.social_layer) ||
+      !has_layer(world, roles.service_layer) || !has_layer(world, roles.bridge_layer))
     return picture;
-  const KindRange& parents = population.kind(std::string(c::kParents));
-  const KindRange& professionals = population.kind(std::string(c::kProfessionals));
-  const KindRange& figures = population.kind(std::string(c::kKeyFigures));
-  const CsrLayer& friends = world.layer(std::string(c::layer::family_friends));
-  const CsrLayer& caseload = world.layer(std::string(c::layer::caseload));
-  const CsrLayer& key_figures = world.layer(std::string(c::layer::key_figures));
+  const KindRange& parents = population.kind(roles.members);
+  const KindRange& professionals = population.kind(roles.helpers);
+  const KindRange& figures = population.kind(roles.bridges);
+  const CsrLayer& friends = world.layer(roles.social_layer);
+  const CsrLayer& caseload = world.layer(roles.service_layer);
+  const CsrLayer& key_figures = world.layer(roles.bridge_layer);
   const auto case_trust =
       caseload.has_attribute("trust") ? caseload.attribute("trust") : std::span<const float>{};
   const auto figure_trust = key_figures.has_attribute("trust") ? key_figures.attribute("trust")
                                                                : std::span<const float>{};
-  const std::vector<double>* neighbourhood =
-      population.has_real_column(std::string(c::column::neighbourhood))
-          ? &population.real_column(std::string(c::column::neighbourhood))
-          : nullptr;
-  const std::vector<double>* vulnerable =
-      population.has_real_column(std::string(c::column::vulnerable))
-          ? &population.real_column(std::string(c::column::vulnerable))
-          : nullptr;
+  const std::vector<double>* neighbourhood = optional_column(population, roles.area_column);
+  const std::vector<double>* vulnerable = optional_column(population, roles.vulnerable_column);
   const auto in_area = [&](NodeId v) {
     return v >= parents.begin && v < parents.end &&
            (neighbourhood == nullptr ||

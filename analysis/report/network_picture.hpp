@@ -1,8 +1,14 @@
 #pragma once
 // A picture of one replicate's network for report.html: a readable subgraph of a
-// synthesised community (models/community_schema.hpp) at the end of a run, laid out
-// with Boost.Graph's Fruchterman-Reingold force-directed layout (Fruchterman &
-// Reingold 1991, Softw. Pract. Exp. 21:1129) and drawn as inline SVG.
+// world at the end of a run, laid out with Boost.Graph's Fruchterman-Reingold
+// force-directed layout (Fruchterman & Reingold 1991, Softw. Pract. Exp. 21:1129) and
+// drawn as inline SVG.
+//
+// It reads the world only through its roles (WorldRoles, sim/world.hpp): parents are
+// the members kind, professionals the helpers, key figures the bridges; family_friends,
+// caseload and key_figures are the social, service and bridge layers; the neighbourhood
+// and vulnerability are the area and vulnerable columns. (A synthesised community,
+// scenarios/community, names these roles.)
 //
 // The subgraph: up to `most_parents` parents of one neighbourhood, grown breadth-first
 // along their family_friends ties from a parent who knows a key figure, plus the
@@ -49,9 +55,10 @@ struct PictureOptions {
   double reach_threshold = 0.6;  // trust at which a parent counts as reached
 };
 
-// The subgraph of a parent-support world (needs the parents, professionals and
-// key_figures kinds and the family_friends, caseload and key_figures layers). O(n + m)
-// over the chosen parents' ties. Empty when the world is not a community.
+// The subgraph of a world whose roles name the members, helpers and bridges kinds and
+// the social, service and bridge layers, all present (the area and vulnerable columns
+// are optional: without them, every parent is in the neighbourhood and none is
+// vulnerable). O(n + m) over the chosen parents' ties. Empty when a role is missing.
 NetworkPicture extract_network_picture(const World& world, const PictureOptions& options);
 
 // Positions in [0, 1]^2: random start from `seed`, then Fruchterman-Reingold

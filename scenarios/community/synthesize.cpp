@@ -141,6 +141,14 @@ World synthesize_community(const CommunitySpec& spec, const RandomStream& rng) {
   add(layer::caseload, edges.caseload);
   add(layer::key_figures, edges.key_figures);
   add(layer::online, edges.online);
+  world.roles = {.members = std::string(kParents),
+                 .helpers = std::string(kProfessionals),
+                 .bridges = std::string(kKeyFigures),
+                 .social_layer = std::string(layer::family_friends),
+                 .service_layer = std::string(layer::caseload),
+                 .bridge_layer = std::string(layer::key_figures),
+                 .area_column = std::string(column::neighbourhood),
+                 .vulnerable_column = std::string(column::vulnerable)};
   return world;
 }
 

@@ -40,6 +40,81 @@ TEST_CASE("shorten: cuts at characters, never inside one", "[unit]") {
   CHECK(shorten("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 4) == "\xC3\xA9\xC3\xA9\xC3\xA9\u2026");
 }
 
+namespace {
+
+// Residents 0-3 (3 in area 1, 2 vulnerable), staff 4, elder 5; names unlike a
+// community's, so that the picture can only have found them through the roles.
+World picture_world() {
+  World world;
+  world.population = Population({{"residents", 4}, {"staff", 1}, {"elders", 1}});
+  world.population.real_column("area") = {0, 0, 0, 1, 0, 0};
+  world.population.real_column("at_risk") = {0, 0, 1, 0, 0, 0};
+  const std::vector<EdgeRecord> social{{0, 1}, {1, 2}, {2, 3}};
+  const std::vector<EdgeRecord> service{{4, 0}, {4, 2}};
+  const std::vector<EdgeRecord> bridge{{5, 0}};
+  world.layers["social"] = CsrLayer::from_edges(6, social, Direction::undirected);
+  world.layers["service"] = CsrLayer::from_edges(6, service, Direction::undirected);
+  world.layers["service"].add_attribute("trust", 0.75f);
+  world.layers["bridge"] = CsrLayer::from_edges(6, bridge, Direction::undirected);
+  world.roles = {.members = "residents",
+                 .helpers = "staff",
+                 .bridges = "elders",
+                 .social_layer = "social",
+                 .service_layer = "service",
+                 .bridge_layer = "bridge",
+                 .area_column = "area",
+                 .vulnerable_column = "at_risk"};
+  return world;
+}
+
+}  // namespace
+
+TEST_CASE("network picture: the subgraph is found through the world's roles", "[unit]") {
+  const NetworkPicture picture = extract_network_picture(picture_world(), PictureOptions{});
+  // Residents 0, 1, 2 (3 is in another area), then the staff member and the elder.
+  REQUIRE(picture.nodes.size() == 5);
+  using Kind = PictureNode::Kind;
+  const std::vector<std::pair<Kind, NodeId>> expected{{Kind::parent, 0},
+                                                      {Kind::parent, 1},
+                                                      {Kind::parent, 2},
+                                                      {Kind::professional, 4},
+                                                      {Kind::key_figure, 5}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(picture.nodes[i].kind == expected[i].first);
+    CHECK(picture.nodes[i].agent == expected[i].second);
+  }
+  CHECK(picture.nodes[0].trust == Approx(0.75));
+  CHECK(picture.nodes[1].trust == -1);  // no tie to a professional
+  CHECK(picture.nodes[2].vulnerable);
+  CHECK(!picture.nodes[0].vulnerable);
+  std::size_t social = 0, service = 0, bridge = 0;
+  for (const PictureEdge& e : picture.edges) {
+    social += e.kind == PictureEdge::Kind::family_friends;
+    service += e.kind == PictureEdge::Kind::caseload;
+    bridge += e.kind == PictureEdge::Kind::key_figure;
+  }
+  CHECK(social == 2);
+  CHECK(service == 2);
+  CHECK(bridge == 1);
+
+  // Without the area column every resident is in the neighbourhood.
+  World no_area = picture_world();
+  no_area.roles.area_column.clear();
+  CHECK(extract_network_picture(no_area, PictureOptions{}).nodes.size() == 6);
+}
+
+TEST_CASE("network picture: empty when the world names no roles or a missing part", "[unit]") {
+  World world = picture_world();
+  world.roles = {};
+  CHECK(extract_network_picture(world, PictureOptions{}).nodes.empty());
+  world = picture_world();
+  world.roles.bridge_layer = "no_such_layer";
+  CHECK(extract_network_picture(world, PictureOptions{}).nodes.empty());
+  world = picture_world();
+  world.roles.helpers = "no_such_kind";
+  CHECK(extract_network_picture(world, PictureOptions{}).nodes.empty());
+}
+
 TEST_CASE("chart helpers: ticks, labels, euros and colours", "[unit]") {
   const auto ticks = nice_ticks(0, 0.37, 5);
   REQUIRE(ticks.size() >= 3);

@@ -172,6 +172,27 @@ mosque = 2
   }
 }
 
+TEST_CASE("community: the world names its roles for readers outside the model",
+          "[unit][community]") {
+  const auto scenario = load_community("roles.toml", "[community]\nhouseholds = 200\n");
+  const World world = build(scenario, 21, 0);
+  const WorldRoles& roles = world.roles;
+  CHECK(roles.members == schema::kParents);
+  CHECK(roles.helpers == schema::kProfessionals);
+  CHECK(roles.bridges == schema::kKeyFigures);
+  CHECK(roles.social_layer == schema::layer::family_friends);
+  CHECK(roles.service_layer == schema::layer::caseload);
+  CHECK(roles.bridge_layer == schema::layer::key_figures);
+  CHECK(roles.area_column == schema::column::neighbourhood);
+  CHECK(roles.vulnerable_column == schema::column::vulnerable);
+  for (const std::string& kind : {roles.members, roles.helpers, roles.bridges})
+    CHECK(world.population.kind(kind).size() > 0);
+  for (const std::string& layer : {roles.social_layer, roles.service_layer, roles.bridge_layer})
+    CHECK(world.layers.count(layer) == 1);
+  CHECK(world.population.has_real_column(roles.area_column));
+  CHECK(world.population.has_real_column(roles.vulnerable_column));
+}
+
 TEST_CASE("community: population groups are the communities plus none", "[unit][community]") {
   const auto scenario = load_community("groups.toml", three_communities("", kInstitutions));
   const World world = build(scenario, 20, 0);
