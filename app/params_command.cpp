@@ -36,21 +36,27 @@ bool has_plausible(const ParamSpec& spec) {
   return !std::isnan(spec.plausible_min) && !std::isnan(spec.plausible_max);
 }
 
-// A Markdown table; with a mechanism column when any parameter names one (M1-M22), and a
-// plausible-range column when any gives one.
+// A Markdown table; with a mechanism column when any parameter names one (M1-M22), a
+// plausible-range column when any gives one, and a role column (world or intervention:
+// what a strategy may buy) when any parameter is an intervention's.
 std::string table(const std::vector<ParamSpec>& specs) {
   const bool mechanisms = std::any_of(
       specs.begin(), specs.end(), [](const ParamSpec& spec) { return !spec.mechanism.empty(); });
   const bool plausible = std::any_of(specs.begin(), specs.end(), has_plausible);
-  std::string text = fmt::format("| parameter | default | unit | range |{}{} meaning | source |\n",
-                                 plausible ? " plausible |" : "", mechanisms ? " mechanism |" : "");
-  text += fmt::format("|---|---|---|---|{}{}---|---|\n", plausible ? "---|" : "",
-                      mechanisms ? "---|" : "");
+  const bool roles = std::any_of(specs.begin(), specs.end(), [](const ParamSpec& spec) {
+    return spec.role == ParamRole::intervention;
+  });
+  std::string text = fmt::format(
+      "| parameter | default | unit | range |{}{}{} meaning | source |\n",
+      plausible ? " plausible |" : "", roles ? " role |" : "", mechanisms ? " mechanism |" : "");
+  text += fmt::format("|---|---|---|---|{}{}{}---|---|\n", plausible ? "---|" : "",
+                      roles ? "---|" : "", mechanisms ? "---|" : "");
   for (const auto& spec : specs) {
     std::string extra;
     if (plausible)
       extra += has_plausible(spec) ? fmt::format(" {}-{} |", spec.plausible_min, spec.plausible_max)
                                    : " |";
+    if (roles) extra += spec.role == ParamRole::intervention ? " intervention |" : " world |";
     if (mechanisms) extra += fmt::format(" {} |", spec.mechanism);
     text += fmt::format("| `{}` | {} | {} | {} |{} {} | {} |\n", spec.name, default_text(spec),
                         spec.unit, range_text(spec), extra, spec.description, spec.source);

@@ -75,7 +75,7 @@ std::vector<ParamSpec> intervention_term_specs() {
                                std::string(i.mechanisms), "assumption, swept",
                                "set-up cost of the " + label + ", paid in its first week"));
   }
-  return specs;
+  return bought(std::move(specs));
 }
 
 std::array<InterventionTerms, kInterventionCount> read_intervention_terms(

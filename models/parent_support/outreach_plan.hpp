@@ -1,8 +1,7 @@
 #pragma once
-// The [outreach] table: which outreach a scenario switches on, how much of it, and in
-// what tone and approach. Part 1 of the model runs one plan per scenario; strategies
-// to compare build on it. Every intervention has its own window of weeks and cost model,
-// and a budget can cap the spending (interventions.hpp).
+// The [outreach] table: the window of proactive outreach, how professionals work today,
+// and every intervention's part (each declared in its file in interventions/), window,
+// prices and the budget (interventions.hpp). Strategies to compare build on it.
 
 #include <algorithm>
 #include <array>
@@ -10,67 +9,53 @@
 #include <vector>
 
 #include "models/parent_support/interventions.hpp"
+#include "models/parent_support/interventions/buddy_programme.hpp"
+#include "models/parent_support/interventions/influencer_panel.hpp"
+#include "models/parent_support/interventions/key_figure_programme.hpp"
+#include "models/parent_support/interventions/newsletter.hpp"
+#include "models/parent_support/interventions/parent_groups.hpp"
+#include "models/parent_support/interventions/parent_network.hpp"
+#include "models/parent_support/interventions/parent_support_point.hpp"
+#include "models/parent_support/interventions/partnership.hpp"
+#include "models/parent_support/interventions/structural_support.hpp"
+#include "models/parent_support/interventions/theme_evenings.hpp"
+#include "models/parent_support/interventions/training.hpp"
+#include "models/parent_support/interventions/voice.hpp"
 #include "models/parent_support/mechanisms/approach.hpp"
 #include "sim/parameters.hpp"
 
 namespace village::parent_support {
 
-struct OutreachPlan {
+// The parts every intervention declares in its own file (interventions/<name>.hpp);
+// OutreachPlan is their union, so a mechanism reads plan.<key> whatever declared it.
+template <typename... Parts>
+struct PlanParts : Parts... {
+  static std::vector<ParamSpec> part_specs() {
+    std::vector<ParamSpec> specs;
+    (append_specs(specs, Parts::specs()), ...);
+    return specs;
+  }
+  void read_parts(const ParamValues& values) { (Parts::read(values), ...); }
+
+ private:
+  static void append_specs(std::vector<ParamSpec>& to, const std::vector<ParamSpec>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+  }
+};
+
+// One part per intervention, in catalogue order (interventions/catalogue.cpp).
+using InterventionPlans =
+    PlanParts<NewsletterPlan, ThemeEveningsPlan, KeyFigurePlan, PartnershipPlan, InfluencerPlan,
+              ParentGroupsPlan, BuddyPlan, TrainingPlan, SupportPointPlan, ParentNetworkPlan,
+              StructuralSupportPlan, VoicePlan>;
+
+struct OutreachPlan : InterventionPlans {
   double start_week;  // proactive outreach runs in [start_week, end_week)
   double end_week;
+  // How professionals work today (world parameters; issue "Credible strategies").
   bool personal_contacts;
-  double inviting_share;             // M3
-  Approach approach;                 // M16
-  double newsletter_interval_weeks;  // 0: no newsletter (M4)
-  double newsletter_hours_per_issue;
-  bool key_figure_programme;  // M5
-  double key_figure_visits_per_week;
-  double key_figure_coordination_hours;
-  bool partnership;  // M6, M7
-  double conversation_interval_weeks;
-  std::array<double, 4> conditions;  // mutual trust, shared goals, clear roles, equality
-  bool influencer_panel;             // M4
-  double influencer_posts_per_week;
-  double influencer_coordination_hours;
-  // Part 2.
-  bool parent_groups;  // M8-M11, M13, M14
-  double groups_per_1000;
-  double group_size;
-  double group_invited;
-  double group_interval_weeks;
-  double group_sessions;
-  bool group_like_minded;
-  double group_structure;
-  bool volunteer_facilitators;
-  double group_hours;
-  double group_fee_euros;
-  double maintenance_interval_weeks;  // 0: none
-  bool theme_evenings;                // M1, M8, M17
-  double theme_evening_interval_weeks;
-  double theme_evening_hours;
-  bool parent_network;  // M19, M20
-  bool structural_support;
-  double network_support_hours;
-  double network_interval_weeks;
-  bool parent_support_point;  // M6, M20, M21
-  double support_point_hours;
-  bool voice;  // M21
-  double voice_interval_weeks;
-  double voice_hours_per_meeting;
-  bool training;  // M3, M22
-  double training_competence_gain;
-  double training_hours;
-  double training_capacity;  // 0: every professional
-  bool buddy_programme;      // M19
-  double buddies_per_volunteer;
-  double buddy_coordination_hours;
-  // Who a key-figure programme enrols (key_figure_targeting.hpp).
-  std::string key_figure_targeting;
-  double key_figure_capacity;        // 0: every key figure
-  double key_figure_reselect_weeks;  // 0: chosen once
-  // Whom parent groups invite and volunteers buddy first (parent_targeting.hpp).
-  std::string group_targeting;
-  std::string buddy_targeting;
+  double inviting_share;  // M3
+  Approach approach;      // M16
   // Windows and costs of every intervention, and the budget (0: no cap).
   std::array<InterventionTerms, kInterventionCount> terms;
   double budget_euros;

@@ -5,6 +5,7 @@
 // defaults live in one place only.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -62,6 +63,21 @@ inline ParamSpec choice_param(std::string name, std::string default_value,
           .description = std::move(description),
           .source = std::move(source),
           .mechanism = std::move(mechanism)};
+}
+
+// Marks specs as what a strategy buys (ParamRole::intervention): an intervention's scale,
+// design, targeting, hours and prices. Magnitudes of how the world responds stay world.
+inline std::vector<ParamSpec> bought(std::vector<ParamSpec> specs) {
+  for (ParamSpec& spec : specs)
+    spec.role = ParamRole::intervention;
+  return specs;
+}
+
+// The scenario key of an [outreach] parameter.
+inline std::string outreach_key(std::string_view name) {
+  std::string key = "outreach.";
+  key += name;
+  return key;
 }
 
 // Appends b to a.

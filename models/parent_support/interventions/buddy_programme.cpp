@@ -4,9 +4,12 @@
 // ranked on the network as it is in the programme's first week. Every rule matches
 // through the same first-not-buddied step, so rules differ in whom, not in how many.
 
+#include "models/parent_support/interventions/buddy_programme.hpp"
+
 #include <algorithm>
 
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/parent_targeting.hpp"
 
 namespace village::parent_support {
@@ -85,6 +88,27 @@ void match(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> BuddyPlan::specs() {
+  return bought(
+      {flag_param("buddy_programme", false, "M19", "seed 004 (parent buddies); seed 001",
+                  "volunteer parents each buddy vulnerable parents of their neighbourhood"),
+       integer_param("buddies_per_volunteer", 2, 1, 100, "parents", "M19", "assumption",
+                     "vulnerable parents one volunteer buddies"),
+       real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
+                  "assumption, swept", "programme hours to match and support one buddy"),
+       choice_param("buddy_targeting", "random", parent_rules(), "M12, M19",
+                    "seed 004 (parent buddies); Valente 2012",
+                    "rule that orders the vulnerable parents of a neighbourhood that "
+                    "volunteers buddy (parent_targeting.hpp)")});
+}
+
+void BuddyPlan::read(const ParamValues& values) {
+  buddy_programme = values.flag(outreach_key("buddy_programme"));
+  buddies_per_volunteer = values.real(outreach_key("buddies_per_volunteer"));
+  buddy_coordination_hours = values.real(outreach_key("buddy_coordination_hours"));
+  buddy_targeting = values.text(outreach_key("buddy_targeting"));
+}
+
 ProgrammeSpec buddy_programme_programme() {
   ProgrammeSpec spec{Intervention::buddy_programme,
                      {"buddy_programme", "buddy programme", "buddy matched", "", "M19", 60, 50, 0,
@@ -96,6 +120,7 @@ ProgrammeSpec buddy_programme_programme() {
       {},
       columns({Column::buddy_candidates, Column::buddies, Column::buddied, Column::buddies_ranked}),
       {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.buddy_programme; };
   return spec;
 }
 

@@ -3,7 +3,10 @@
 // week can cost, in catalogue order; at its end each charges what it charges for the
 // week as a whole and the unspent reservations are released.
 
+#include <fmt/format.h>
+
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/outcomes.hpp"
 
 namespace village::parent_support {
 
@@ -75,6 +78,32 @@ StepInfo ledger_close_step() {
       {close.reads | columns({Column::running}), close.writes | columns({Column::spending}), {}},
       nullptr,
       close_week};
+}
+
+namespace {
+
+// The week's spending by intervention switched on, in all, and with a budget what is left
+// and which it stopped (interventions.hpp).
+void record_spending(const State& st, const ModelParams& params, Observation& observation) {
+  for (std::size_t index = 0; index < kInterventionCount; ++index) {
+    const auto i = static_cast<Intervention>(index);
+    if (!params.plan.switched_on(i)) continue;
+    observation.record(fmt::format("euros_{}", info(i).name), "all", st.spending.week_euros(i));
+    if (st.spending.capped())
+      observation.record(fmt::format("stopped_{}", info(i).name), "all",
+                         st.spending.stopped(i) ? 1.0 : 0.0);
+  }
+  observation.record("euros_total", "all", st.spending.week_total());
+  if (st.spending.capped())
+    observation.record("budget_left", "all", st.spending.budget() - st.spending.spent());
+}
+
+}  // namespace
+
+OutcomeBlock budget_outcomes() {
+  OutcomeBlock block{"budget", {}};
+  block.record_week = record_spending;
+  return block;
 }
 
 }  // namespace village::parent_support

@@ -2,10 +2,13 @@
 // posts influencer_posts_per_week; followers see the posts when they take in their week
 // (mechanisms/trust.cpp); the programme pays the influencers' coordination.
 
+#include "models/parent_support/interventions/influencer_panel.hpp"
+
 #include <algorithm>
 
 #include "models/community_schema.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 
 namespace village::parent_support {
@@ -37,6 +40,23 @@ void close_week(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> InfluencerPlan::specs() {
+  return bought(
+      {flag_param("influencer_panel", false, "M4, M21", "seed 000 tip 4 (Sudwest-Fryslan)",
+                  "parent influencers post about parenting and prevention"),
+       real_param("influencer_posts_per_week", 1, 0, 50, "posts per influencer per week", "M4",
+                  "assumption, swept", "posts each influencer makes in a programme week"),
+       real_param("influencer_coordination_hours", 0.5, 0, 40, "hours per influencer per week",
+                  "M4", "assumption, swept",
+                  "programme hours to support one influencer of the panel")});
+}
+
+void InfluencerPlan::read(const ParamValues& values) {
+  influencer_panel = values.flag(outreach_key("influencer_panel"));
+  influencer_posts_per_week = values.real(outreach_key("influencer_posts_per_week"));
+  influencer_coordination_hours = values.real(outreach_key("influencer_coordination_hours"));
+}
+
 ProgrammeSpec influencer_panel_programme() {
   ProgrammeSpec spec{Intervention::influencer_panel,
                      {"influencer_panel", "parent influencer panel", "post", "", "M4", 60, 0, 0,
@@ -44,6 +64,7 @@ ProgrammeSpec influencer_panel_programme() {
   spec.most_use = most_use;
   spec.close_week = close_week;
   spec.close = {{}, columns({Column::hours, Column::spending}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.influencer_panel; };
   return spec;
 }
 

@@ -3,10 +3,13 @@
 // least recently visited first; a visited parent who accepts may be introduced to the
 // key figure's partner professional, if the partner has the hours.
 
+#include "models/parent_support/interventions/key_figure_programme.hpp"
+
 #include <algorithm>
 
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/key_figure_targeting.hpp"
+#include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
 
@@ -143,6 +146,37 @@ void visit(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> KeyFigurePlan::specs() {
+  return bought(
+      {flag_param("key_figure_programme", false, "M5", "seed 002 sec. 2; seed 000 tip 4",
+                  "key figures visit the parents they know and introduce them to professionals"),
+       real_param("key_figure_visits_per_week", 2, 0, 100, "visits per key figure per week", "M5",
+                  "seed 000 tip 4 (church elders visit families); assumption, swept",
+                  "visits each key figure makes in a programme week"),
+       real_param("key_figure_coordination_hours", 1, 0, 40, "hours per key figure per week", "M5",
+                  "assumption, swept",
+                  "programme hours to recruit, train and support one key figure"),
+       choice_param("key_figure_targeting", "all", key_figure_rules(), "M5",
+                    "Valente 2012 (network interventions); Kim et al. 2015 (friend "
+                    "nomination)",
+                    "rule that chooses the key figures a programme enrols "
+                    "(key_figure_targeting.hpp)"),
+       integer_param("key_figure_capacity", 0, 0, 1e6, "key figures", "M5, M22", "scenario",
+                     "most key figures the programme enrols (0: every key figure)"),
+       integer_param("key_figure_reselect_weeks", 0, 0, 520, "weeks", "M5, M11", "scenario",
+                     "weeks after which the enrolled key figures are chosen again on the "
+                     "network as it is then (0: chosen once)")});
+}
+
+void KeyFigurePlan::read(const ParamValues& values) {
+  key_figure_programme = values.flag(outreach_key("key_figure_programme"));
+  key_figure_visits_per_week = values.real(outreach_key("key_figure_visits_per_week"));
+  key_figure_coordination_hours = values.real(outreach_key("key_figure_coordination_hours"));
+  key_figure_targeting = values.text(outreach_key("key_figure_targeting"));
+  key_figure_capacity = values.real(outreach_key("key_figure_capacity"));
+  key_figure_reselect_weeks = values.real(outreach_key("key_figure_reselect_weeks"));
+}
+
 ProgrammeSpec key_figure_programme_programme() {
   ProgrammeSpec spec{Intervention::key_figure_programme,
                      {"key_figure_programme", "key-figure programme", "visit by a key figure", "",
@@ -154,6 +188,7 @@ ProgrammeSpec key_figure_programme_programme() {
                   columns({Column::enrolled, Column::key_figures_chosen}),
                   {}};
   spec.setup = {{}, columns({Column::enrolled, Column::key_figures_chosen}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.key_figure_programme; };
   return spec;
 }
 

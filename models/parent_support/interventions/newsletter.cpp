@@ -1,7 +1,10 @@
 // The newsletter (M4; seed 000 tip 2): an issue every newsletter_interval_weeks to every
 // parent; parents read it when they take in their week (mechanisms/trust.cpp).
 
+#include "models/parent_support/interventions/newsletter.hpp"
+
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -29,6 +32,19 @@ void close_week(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> NewsletterPlan::specs() {
+  return bought(
+      {integer_param("newsletter_interval_weeks", 0, 0, 520, "weeks", "M4", "seed 002 sec. 6",
+                     "weeks between newsletter issues to all parents (0: no newsletter)"),
+       real_param("newsletter_hours_per_issue", 6, 0, 1000, "hours per issue", "M4",
+                  "assumption, swept", "programme hours to write and send one issue")});
+}
+
+void NewsletterPlan::read(const ParamValues& values) {
+  newsletter_interval_weeks = values.real(outreach_key("newsletter_interval_weeks"));
+  newsletter_hours_per_issue = values.real(outreach_key("newsletter_hours_per_issue"));
+}
+
 ProgrammeSpec newsletter_programme() {
   ProgrammeSpec spec{Intervention::newsletter,
                      {"newsletter", "newsletter", "copy sent to a parent", "issue", "M4", 60, 0,
@@ -36,6 +52,7 @@ ProgrammeSpec newsletter_programme() {
   spec.most_use = most_use;
   spec.close_week = close_week;
   spec.close = {{}, columns({Column::hours, Column::spending}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.newsletter_interval_weeks > 0; };
   return spec;
 }
 

@@ -4,11 +4,14 @@
 // schedule, facilitated by a volunteer member or the neighbourhood's professional.
 // What happens at a meeting is mechanisms/groups.cpp.
 
+#include "models/parent_support/interventions/parent_groups.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/parent_targeting.hpp"
 
 namespace village::parent_support {
@@ -141,6 +144,57 @@ void host_courses(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> ParentGroupsPlan::specs() {
+  return bought(
+      {flag_param("parent_groups", false, "M8-M14", "seed 001; seed 000 tips 3, 5",
+                  "recurring parent groups with a facilitator, per neighbourhood"),
+       real_param("groups_per_1000", 1, 0, 1000, "groups per 1000 households", "M8", "scenario",
+                  "parent groups (at least one when switched on)"),
+       integer_param("group_size", 12, 2, 1000, "parents", "M10", "seed 001 ch. 3 (size matters)",
+                     "most parents at one meeting"),
+       integer_param("group_invited", 40, 1, 1e6, "parents", "M8", "scenario",
+                     "parents invited to each group"),
+       integer_param("group_interval_weeks", 2, 1, 52, "weeks", "M8", "scenario",
+                     "weeks between a group's meetings"),
+       integer_param("group_sessions", 8, 1, 1000, "meetings", "M8", "scenario",
+                     "meetings in a group's course"),
+       flag_param("group_like_minded", false, "M10", "seed 001 ch. 3",
+                  "invite each group from one community (like-minded) instead of from its "
+                  "neighbourhood (mixed)"),
+       share_param("group_structure", 0.5, "structure", "M9", "seed 001 ch. 2",
+                   "how structured the programme is (0: open, 1: fixed programme)"),
+       flag_param("volunteer_facilitators", false, "M19", "seed 001",
+                  "volunteer parents facilitate groups where there are any"),
+       real_param("group_hours", 3, 0, 40, "hours per meeting", "M22", "assumption, swept",
+                  "professional hours to prepare and facilitate one meeting"),
+       real_param("group_fee_euros", 0, 0, 1000, "euros per meeting", "M8",
+                  "seed 001 (low or no fees)", "what a parent pays to attend a meeting"),
+       integer_param("maintenance_interval_weeks", 0, 0, 520, "weeks", "M14",
+                     "Barlow et al. 2014 (effects fade without maintenance)",
+                     "after its course, a group meets every this many weeks (0: no "
+                     "maintenance meetings)"),
+       choice_param("group_targeting", "random", parent_rules(), "M8, M10",
+                    "Valente 2012 (network interventions); assumption",
+                    "rule that orders the parents a parent group invites from its "
+                    "neighbourhood or community (parent_targeting.hpp)")});
+}
+
+void ParentGroupsPlan::read(const ParamValues& values) {
+  parent_groups = values.flag(outreach_key("parent_groups"));
+  groups_per_1000 = values.real(outreach_key("groups_per_1000"));
+  group_size = values.real(outreach_key("group_size"));
+  group_invited = values.real(outreach_key("group_invited"));
+  group_interval_weeks = values.real(outreach_key("group_interval_weeks"));
+  group_sessions = values.real(outreach_key("group_sessions"));
+  group_like_minded = values.flag(outreach_key("group_like_minded"));
+  group_structure = values.real(outreach_key("group_structure"));
+  volunteer_facilitators = values.flag(outreach_key("volunteer_facilitators"));
+  group_hours = values.real(outreach_key("group_hours"));
+  group_fee_euros = values.real(outreach_key("group_fee_euros"));
+  maintenance_interval_weeks = values.real(outreach_key("maintenance_interval_weeks"));
+  group_targeting = values.text(outreach_key("group_targeting"));
+}
+
 ProgrammeSpec parent_groups_programme() {
   ProgrammeSpec spec{Intervention::parent_groups,
                      {"parent_groups", "recurring parent groups", "parent attending", "meeting",
@@ -149,6 +203,7 @@ ProgrammeSpec parent_groups_programme() {
   spec.initialize = initialize;
   spec.reserve = {columns({Column::groups}), {}, {}};
   spec.setup = {columns({Column::friend_ties}), columns({Column::group_of, Column::groups}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.parent_groups; };
   return spec;
 }
 

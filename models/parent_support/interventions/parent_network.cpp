@@ -4,11 +4,14 @@
 // or, with structural support, by a professional. How networks live and die is
 // mechanisms/volunteers.cpp; what happens at a meeting, mechanisms/groups.cpp.
 
+#include "models/parent_support/interventions/parent_network.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -84,6 +87,18 @@ void host_networks(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> ParentNetworkPlan::specs() {
+  return bought({flag_param("parent_network", false, "M19, M20", "seed 004",
+                            "regional parent networks driven by a parent"),
+                 integer_param("network_interval_weeks", 4, 1, 52, "weeks", "M20", "scenario",
+                               "weeks between a parent network's meetings")});
+}
+
+void ParentNetworkPlan::read(const ParamValues& values) {
+  parent_network = values.flag(outreach_key("parent_network"));
+  network_interval_weeks = values.real(outreach_key("network_interval_weeks"));
+}
+
 ProgrammeSpec parent_network_programme() {
   ProgrammeSpec spec{Intervention::parent_network,
                      {"parent_network", "parent networks", "member attending", "network meeting",
@@ -94,6 +109,7 @@ ProgrammeSpec parent_network_programme() {
   spec.setup = {columns({Column::competence}),
                 columns({Column::network_of, Column::groups, Column::volunteer}),
                 {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.parent_network; };
   return spec;
 }
 

@@ -2,7 +2,10 @@
 // place parents can walk into; it draws parents into parent networks
 // (mechanisms/volunteers.cpp, support_point_pull).
 
+#include "models/parent_support/interventions/parent_support_point.hpp"
+
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -21,11 +24,25 @@ void staff(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> SupportPointPlan::specs() {
+  return bought({flag_param("parent_support_point", false, "M6, M20, M21", "seed 004",
+                            "a parent support point: information, questions, contact with other "
+                            "parents"),
+                 real_param("support_point_hours", 16, 0, 400, "hours per week", "M22",
+                            "assumption, swept", "staff hours of the support point")});
+}
+
+void SupportPointPlan::read(const ParamValues& values) {
+  parent_support_point = values.flag(outreach_key("parent_support_point"));
+  support_point_hours = values.real(outreach_key("support_point_hours"));
+}
+
 ProgrammeSpec parent_support_point_programme() {
   ProgrammeSpec spec{Intervention::parent_support_point,
                      {"parent_support_point", "parent support point", "", "", "M6, M20, M21", 60, 0,
                       0, 2500, kStandardRates}};
   spec.most_use = most_use;
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.parent_support_point; };
   return spec;
 }
 

@@ -4,10 +4,13 @@
 // join when they take in their week (mechanisms/trust.cpp). The conditions of the
 // partnership set the quality of what is said (mechanisms/informal_organisations.hpp).
 
+#include "models/parent_support/interventions/partnership.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -71,6 +74,36 @@ void close_week(Week& week) {
 
 }  // namespace
 
+namespace {
+constexpr std::array<const char*, 4> kConditionNames{"condition_mutual_trust",
+                                                     "condition_shared_goals",
+                                                     "condition_clear_roles", "condition_equality"};
+}  // namespace
+
+std::vector<ParamSpec> PartnershipPlan::specs() {
+  std::vector<ParamSpec> specs = bought(
+      {flag_param("partnership", false, "M6, M7", "seed 003",
+                  "partner professionals join conversations in informal organisations"),
+       integer_param("conversation_interval_weeks", 4, 1, 520, "weeks", "M6",
+                     "seed 003; assumption", "weeks between conversations an organisation hosts")});
+  // The conditions describe the relation between professionals and organisations (world).
+  const std::array<const char*, 4> what{"mutual trust", "shared goals",
+                                        "clear expectations and roles", "equality"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    specs.push_back(share_param(
+        kConditionNames[i], 1.0, "degree", "M7", "seed 003",
+        std::string("degree to which the partnership has ") + what[i] + " (0: absent, 1: fully)"));
+  }
+  return specs;
+}
+
+void PartnershipPlan::read(const ParamValues& values) {
+  partnership = values.flag(outreach_key("partnership"));
+  conversation_interval_weeks = values.real(outreach_key("conversation_interval_weeks"));
+  for (std::size_t i = 0; i < 4; ++i)
+    conditions[i] = values.real(outreach_key(kConditionNames[i]));
+}
+
 ProgrammeSpec partnership_programme() {
   ProgrammeSpec spec{
       Intervention::partnership,
@@ -82,6 +115,7 @@ ProgrammeSpec partnership_programme() {
   spec.reserve = {columns({Column::membership}), {}, {}};
   spec.close = {columns({Column::weekly_contacts}), columns({Column::spending}), {}};
   spec.setup = {{}, columns({Column::partnership_quality, Column::hosting}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.partnership; };
   return spec;
 }
 

@@ -12,6 +12,8 @@ namespace village::parent_support {
 struct ProgrammeSpec {
   Intervention id;
   InterventionInfo info;  // label, what a contact and a meeting are, default prices
+  // Whether the scenario's plan switches it on.
+  bool (*switched_on)(const OutreachPlan& plan) = nullptr;
   // The most it can use this week, reserved against the budget when it is scheduled.
   Use (*most_use)(Week& week) = nullptr;
   // Before the week's reservations: choices the reservation depends on (key figures).

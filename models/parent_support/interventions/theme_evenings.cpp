@@ -2,9 +2,12 @@
 // agreements every theme_evening_interval_weeks (staggered by school); who comes and what
 // it does is mechanisms/groups.cpp (evenings).
 
+#include "models/parent_support/interventions/theme_evenings.hpp"
+
 #include <algorithm>
 
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -55,6 +58,22 @@ void schedule_evenings(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> ThemeEveningsPlan::specs() {
+  return bought({flag_param("theme_evenings", false, "M1, M8, M17",
+                            "seed 002 sec. 1; seed 000 tip 3 (Urk, Hardenberg)",
+                            "schools hold parent evenings on agreements about limits"),
+                 integer_param("theme_evening_interval_weeks", 13, 1, 520, "weeks", "M17",
+                               "scenario", "weeks between a school's theme evenings"),
+                 real_param("theme_evening_hours", 4, 0, 100, "hours per evening", "M22",
+                            "assumption, swept", "professional hours for one school's evening")});
+}
+
+void ThemeEveningsPlan::read(const ParamValues& values) {
+  theme_evenings = values.flag(outreach_key("theme_evenings"));
+  theme_evening_interval_weeks = values.real(outreach_key("theme_evening_interval_weeks"));
+  theme_evening_hours = values.real(outreach_key("theme_evening_hours"));
+}
+
 ProgrammeSpec theme_evenings_programme() {
   ProgrammeSpec spec{Intervention::theme_evenings,
                      {"theme_evenings", "theme evenings at school", "parent attending", "evening",
@@ -63,6 +82,7 @@ ProgrammeSpec theme_evenings_programme() {
   spec.initialize = initialize;
   spec.reserve = {columns({Column::school_parents}), {}, {}};
   spec.setup = {{}, columns({Column::school_parents, Column::evening_school}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.theme_evenings; };
   return spec;
 }
 

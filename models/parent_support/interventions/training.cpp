@@ -3,10 +3,13 @@
 // training_competence_gain of collaboration competence, which every later contact of
 // theirs uses (mechanisms/trust.cpp, mechanisms/groups.cpp).
 
+#include "models/parent_support/interventions/training.hpp"
+
 #include <algorithm>
 #include <numeric>
 
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -68,6 +71,31 @@ void train(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> TrainingPlan::specs() {
+  std::vector<ParamSpec> specs =
+      bought({flag_param("training", false, "M3, M22", "seed 004 (collaboration competences)",
+                         "professionals are trained in tone and collaboration"),
+              integer_param("training_capacity", 0, 0, 1e6, "professionals", "M22", "scenario",
+                            "most professionals trained, those with the largest caseloads first "
+                            "(0: every professional)"),
+              real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
+                         "assumption, swept",
+                         "hours of training per professional, spent in the first outreach week")});
+  // What a course changes in a professional is a property of the world, not of the order.
+  specs.insert(
+      specs.begin() + 1,
+      share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
+                  "gain in collaboration competence (capped at 1) from the training"));
+  return specs;
+}
+
+void TrainingPlan::read(const ParamValues& values) {
+  training = values.flag(outreach_key("training"));
+  training_competence_gain = values.real(outreach_key("training_competence_gain"));
+  training_hours = values.real(outreach_key("training_hours"));
+  training_capacity = values.real(outreach_key("training_capacity"));
+}
+
 ProgrammeSpec training_programme() {
   ProgrammeSpec spec{Intervention::training,
                      {"training", "training of professionals", "professional trained", "",
@@ -76,6 +104,7 @@ ProgrammeSpec training_programme() {
   spec.initialize = initialize;
   spec.reserve = {columns({Column::trainees}), {}, {}};
   spec.setup = {{}, columns({Column::trainees, Column::professional_competence}), {}};
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.training; };
   return spec;
 }
 

@@ -1,7 +1,10 @@
 // Parent voice (M21; seed 003): a parent panel or survey every voice_interval_weeks; while
 // it runs, meetings and evenings fit parents better (mechanisms/groups.cpp, voice_fit_gain).
 
+#include "models/parent_support/interventions/voice.hpp"
+
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -25,11 +28,30 @@ void hold_panel(Week& week) {
 
 }  // namespace
 
+std::vector<ParamSpec> VoicePlan::specs() {
+  return bought(
+      {flag_param("voice", false, "M21", "seed 004; seed 000 tip 4",
+                  "a parent panel or survey tailors meetings to parents' needs while it "
+                  "runs"),
+       integer_param("voice_interval_weeks", 8, 1, 52, "weeks", "M21", "assumption, swept",
+                     "weeks between the panel's meetings (or survey rounds)"),
+       real_param("voice_hours_per_meeting", 6, 0, 400, "hours per meeting", "M21",
+                  "assumption, swept",
+                  "professional hours to prepare, chair and report a panel meeting")});
+}
+
+void VoicePlan::read(const ParamValues& values) {
+  voice = values.flag(outreach_key("voice"));
+  voice_interval_weeks = values.real(outreach_key("voice_interval_weeks"));
+  voice_hours_per_meeting = values.real(outreach_key("voice_hours_per_meeting"));
+}
+
 ProgrammeSpec voice_programme() {
   ProgrammeSpec spec{Intervention::voice,
                      {"voice", "parent panel or survey", "", "panel meeting", "M21", 75, 0, 50,
                       1000, kStandardRates}};
   spec.most_use = most_use;
+  spec.switched_on = [](const OutreachPlan& plan) { return plan.voice; };
   return spec;
 }
 

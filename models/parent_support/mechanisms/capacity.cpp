@@ -4,6 +4,7 @@
 #include "models/parent_support/mechanisms/capacity.hpp"
 
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
@@ -81,6 +82,46 @@ StepInfo capacity_step() {
            {}},
           nullptr,
           take_reactive_hours};
+}
+
+namespace {
+
+// The week's hours by use (M22), recorded for "all".
+void record_hours(const State& st, const ModelParams&, Observation& observation) {
+  const WeekHours& h = st.hours;
+  const double professional =
+      h.incidents + h.questions + h.conversations + h.introductions + h.personal + h.groups;
+  const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
+                           h.theme_evenings + h.network_support + h.support_point + h.training +
+                           h.buddies + h.voice;
+  for (const auto& [name, value] : {std::pair{"hours_capacity", h.capacity},
+                                    {"hours_incidents", h.incidents},
+                                    {"hours_questions", h.questions},
+                                    {"hours_conversations", h.conversations},
+                                    {"hours_introductions", h.introductions},
+                                    {"hours_personal", h.personal},
+                                    {"hours_groups", h.groups},
+                                    {"hours_overload", h.overload},
+                                    {"hours_professional", professional},
+                                    {"hours_newsletter", h.newsletter},
+                                    {"hours_key_figure_programme", h.key_figure_programme},
+                                    {"hours_influencer_panel", h.influencer_panel},
+                                    {"hours_theme_evenings", h.theme_evenings},
+                                    {"hours_network_support", h.network_support},
+                                    {"hours_support_point", h.support_point},
+                                    {"hours_training", h.training},
+                                    {"hours_buddies", h.buddies},
+                                    {"hours_voice", h.voice},
+                                    {"hours_total", professional + programme}})
+    observation.record(name, "all", value);
+}
+
+}  // namespace
+
+OutcomeBlock capacity_outcomes() {
+  OutcomeBlock block{"capacity", {}};
+  block.record_week = record_hours;
+  return block;
 }
 
 }  // namespace village::parent_support

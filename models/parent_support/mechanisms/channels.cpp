@@ -3,6 +3,11 @@
 
 #include "models/parent_support/mechanisms/channels.hpp"
 
+#include <fmt/format.h>
+
+#include <array>
+
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
@@ -37,6 +42,28 @@ ChannelParams ChannelParams::from(const ParamValues& values) {
   return {values.real("newsletter_read"),       values.real("newsletter_language_penalty"),
           values.real("newsletter_trust_gain"), values.real("online_view"),
           values.real("online_trust_gain"),     values.real("language_contact_penalty")};
+}
+
+namespace {
+
+constexpr std::array<const char*, kChannelCount> kChannelNames{
+    "personal",   "key_figure_visit", "introduction", "conversation",
+    "newsletter", "online",           "incident",     "question"};
+
+void channel_values(const OutcomeInputs& in, NodeId p, double* values) {
+  for (std::size_t c = 0; c < kChannelCount; ++c)
+    values[c] = in.state.weekly_contacts[p][c];
+}
+
+}  // namespace
+
+// Contacts received in the past week by channel (M2-M6), summed over the group.
+OutcomeBlock channels_outcomes() {
+  OutcomeBlock block{"channels", {}};
+  for (const char* channel : kChannelNames)
+    block.outcomes.push_back({fmt::format("contacts_{}", channel), Aggregate::sum});
+  block.fill = each_parent<channel_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

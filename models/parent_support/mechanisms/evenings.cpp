@@ -9,6 +9,7 @@
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 
 namespace village::parent_support {
 
@@ -115,6 +116,21 @@ StepInfo evenings_step() {
            columns({Column::limit_setting})},
           initialize,
           hold_evenings};
+}
+
+namespace {
+
+void evening_values(const OutcomeInputs& in, NodeId p, double* values) {
+  values[0] = in.state.evening_this_week[p];
+}
+
+}  // namespace
+
+// Parents at a theme evening this week (M17).
+OutcomeBlock evenings_outcomes() {
+  OutcomeBlock block{"evenings", {{"contacts_evening", Aggregate::sum}}};
+  block.fill = each_parent<evening_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

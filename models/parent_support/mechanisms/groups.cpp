@@ -8,6 +8,7 @@
 
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
@@ -292,6 +293,31 @@ StepInfo groups_step() {
            {}},
           initialize,
           hold_meetings};
+}
+
+namespace {
+
+void group_values(const OutcomeInputs& in, NodeId p, double* values) {
+  const State& st = in.state;
+  values[0] = st.group_of[p] >= 0;
+  values[1] = st.course_attended[p];
+  values[2] = st.meetings_this_week[p];
+  values[3] = st.course_attended[p] && !st.dropped[p];
+}
+
+}  // namespace
+
+// Invited to a group, ever attended, meetings this week, and retention: the share of
+// parents who started a group and have not dropped out (M8, M11).
+OutcomeBlock groups_outcomes() {
+  OutcomeBlock block{"groups",
+                     {{"invited", Aggregate::mean},
+                      {"attendance", Aggregate::mean},
+                      {"contacts_meeting", Aggregate::sum},
+                      {"stayed", Aggregate::hidden}}};
+  block.fill = each_parent<group_values>;
+  block.ratios = {{"retention", 3, 1}};
+  return block;
 }
 
 }  // namespace village::parent_support

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
@@ -101,6 +102,24 @@ StepInfo incidents_step() {
            columns({Column::caseload})},
           nullptr,
           happen};
+}
+
+namespace {
+
+void incident_values(const OutcomeInputs& in, NodeId p, double* values) {
+  values[0] = in.state.incidents[p];
+  values[1] = in.state.cooperative[p];
+}
+
+}  // namespace
+
+// Incidents so far, and the share of them handled cooperatively (M1).
+OutcomeBlock incidents_outcomes() {
+  OutcomeBlock block{"incidents",
+                     {{"incidents", Aggregate::sum}, {"incidents_cooperative", Aggregate::hidden}}};
+  block.fill = each_parent<incident_values>;
+  block.ratios = {{"incident_cooperation", 1, 0}};
+  return block;
 }
 
 }  // namespace village::parent_support

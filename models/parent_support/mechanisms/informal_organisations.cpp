@@ -3,6 +3,7 @@
 
 #include "models/parent_support/mechanisms/informal_organisations.hpp"
 
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
 namespace village::parent_support {
@@ -33,6 +34,24 @@ double partnership_quality(const std::array<double, 4>& conditions, double condi
   for (double condition : conditions)
     quality *= 1.0 - condition_weight * (1.0 - condition);
   return quality;
+}
+
+namespace {
+
+void organisation_values(const OutcomeInputs& in, NodeId p, double* values) {
+  values[0] = in.state.willingness[p];
+  values[1] = in.state.participation[p];
+}
+
+}  // namespace
+
+// Willingness to join conversations and participation in informal organisations (M3, M6).
+OutcomeBlock informal_organisations_outcomes() {
+  OutcomeBlock block{
+      "informal_organisations",
+      {{"willingness", Aggregate::mean}, {"informal_participation", Aggregate::mean}}};
+  block.fill = each_parent<organisation_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

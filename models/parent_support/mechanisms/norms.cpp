@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
@@ -214,6 +215,28 @@ StepInfo norms_step() {
       spread_norms};
   step.sets_up = columns({Column::competence, Column::norm_threshold});
   return step;
+}
+
+namespace {
+
+void norm_values(const OutcomeInputs& in, NodeId p, double* values) {
+  const State& st = in.state;
+  const bool limits = st.limit_setting[p] != 0;
+  values[0] = st.competence[p];
+  values[1] = limits;
+  values[2] = in.params.norms.youth_risk(limits, st.competence[p], in.support_ties[p]);
+}
+
+}  // namespace
+
+// Parenting competence, limit setting and the youth's risk (M1, M13, M17).
+OutcomeBlock norms_outcomes() {
+  OutcomeBlock block{"norms",
+                     {{"competence", Aggregate::mean},
+                      {"limit_setting", Aggregate::mean},
+                      {"youth_risk", Aggregate::mean}}};
+  block.fill = each_parent<norm_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

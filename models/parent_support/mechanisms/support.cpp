@@ -3,10 +3,14 @@
 
 #include "models/parent_support/mechanisms/support.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <span>
 
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
@@ -252,6 +256,37 @@ StepInfo tie_decay_step() {
           {{}, columns({Column::friend_ties}), {}},
           nullptr,
           decay_ties};
+}
+
+namespace {
+
+void support_values(const OutcomeInputs& in, NodeId p, double* values) {
+  const std::uint32_t ties = in.support_ties[p];
+  values[0] = ties;
+  values[1] = ties == 0;
+  values[2] = in.state.support_received[p];
+}
+
+// Support asked and granted this week, by kind (M12).
+void record_support(const State& st, const ModelParams&, Observation& observation) {
+  constexpr std::array<const char*, 3> kKinds{"practical", "emotional", "advice"};
+  for (std::size_t k = 0; k < kKinds.size(); ++k) {
+    observation.record(fmt::format("support_asked_{}", kKinds[k]), "all", st.support_asked[k]);
+    observation.record(fmt::format("support_granted_{}", kKinds[k]), "all", st.support_granted[k]);
+  }
+}
+
+}  // namespace
+
+// Support ties, isolation (no support tie) and support received this week (M12).
+OutcomeBlock support_outcomes() {
+  OutcomeBlock block{"support",
+                     {{"support_ties", Aggregate::mean},
+                      {"isolated", Aggregate::mean},
+                      {"contacts_support", Aggregate::sum}}};
+  block.fill = each_parent<support_values>;
+  block.record_week = record_support;
+  return block;
 }
 
 }  // namespace village::parent_support

@@ -9,6 +9,7 @@
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/mechanisms/trust_contacts.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
 #include "sim/parallel.hpp"
@@ -236,6 +237,44 @@ StepInfo trust_step() {
            {}},
           initialize,
           take_in_week};
+}
+
+namespace {
+
+// Reach (a professional tie of trust >= reach_threshold), trust in institutions, trusted
+// professional and key-figure ties, and the chance of taking a question to a professional
+// (M2, M5, M6).
+void trust_values(const OutcomeInputs& in, NodeId p, double* values) {
+  const NodeId agent = in.view.parents.begin + p;
+  const double threshold = in.params.trust.reach_threshold;
+  double best = -1.0;
+  double trusted = 0;
+  for (ArcIndex a = in.caseload.first_arc(agent); a < in.caseload.end_arc(agent); ++a) {
+    best = std::max<double>(best, in.case_trust[a]);
+    trusted += in.case_trust[a] >= threshold;
+  }
+  for (ArcIndex a = in.figures.first_arc(agent); a < in.figures.end_arc(agent); ++a)
+    trusted += in.figure_trust[a] >= threshold;
+  const State& st = in.state;
+  values[0] = best >= threshold ? 1.0 : 0.0;
+  values[1] = st.institutional_trust[p];
+  values[2] = trusted;
+  values[3] = best < 0 ? 0.0
+                       : in.params.help.seeking_probability(best, st.participation[p],
+                                                            st.partnership_quality,
+                                                            in.view.language_barrier[p] != 0);
+}
+
+}  // namespace
+
+OutcomeBlock trust_outcomes() {
+  OutcomeBlock block{"trust",
+                     {{"reach", Aggregate::mean},
+                      {"institutional_trust", Aggregate::mean},
+                      {"trusted_ties", Aggregate::mean},
+                      {"help_seeking", Aggregate::mean}}};
+  block.fill = each_parent<trust_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

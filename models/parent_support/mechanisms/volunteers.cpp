@@ -7,6 +7,7 @@
 
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "sim/parallel.hpp"
 
@@ -194,6 +195,33 @@ StepInfo networks_step() {
            {}},
           nullptr,
           run_networks};
+}
+
+namespace {
+
+void volunteer_values(const OutcomeInputs& in, NodeId p, double* values) {
+  values[0] = in.state.volunteer[p] != 0;
+}
+
+// The share of parent networks alive, when there are any (M20).
+void record_networks(const State& st, const ModelParams& params, Observation& observation) {
+  double networks = 0, alive = 0;
+  for (const Group& group : st.groups) {
+    if (!group.network) continue;
+    ++networks;
+    alive += network_alive(group, params.volunteers);
+  }
+  if (networks > 0) observation.record("network_alive", "all", alive / networks);
+}
+
+}  // namespace
+
+// Volunteer parents (M19) and parent networks alive (M20).
+OutcomeBlock volunteers_outcomes() {
+  OutcomeBlock block{"volunteers", {{"volunteers", Aggregate::mean}}};
+  block.fill = each_parent<volunteer_values>;
+  block.record_week = record_networks;
+  return block;
 }
 
 }  // namespace village::parent_support

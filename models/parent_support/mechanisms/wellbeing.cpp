@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "sim/parallel.hpp"
 
@@ -74,6 +75,21 @@ StepInfo wellbeing_step() {
           {{}, columns({Column::stress, Column::competence}), {}},
           initialize,
           relax};
+}
+
+namespace {
+
+void wellbeing_values(const OutcomeInputs& in, NodeId p, double* values) {
+  values[0] = in.state.stress[p];
+}
+
+}  // namespace
+
+// Parenting stress (M12, M18).
+OutcomeBlock wellbeing_outcomes() {
+  OutcomeBlock block{"wellbeing", {{"stress", Aggregate::mean}}};
+  block.fill = each_parent<wellbeing_values>;
+  return block;
 }
 
 }  // namespace village::parent_support

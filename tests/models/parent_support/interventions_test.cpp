@@ -123,6 +123,58 @@ TEST_CASE("every intervention has a window, prices and a fixed cost in [outreach
   CHECK(values.real("outreach.budget_euros") == 0);
 }
 
+TEST_CASE("each intervention's own part switches it on, and only it", "[unit]") {
+  const auto plan_with = [](std::initializer_list<std::pair<const char*, ParamValue>> set) {
+    ParamValues values = default_values();
+    for (const auto& [key, value] : set)
+      values.set(std::string("outreach.") + key, value);
+    return OutreachPlan::from(values);
+  };
+  const OutreachPlan none = plan_with({});
+  for (std::size_t n = 0; n < kInterventionCount; ++n)
+    CHECK_FALSE(none.switched_on(static_cast<Intervention>(n)));
+  for (const InterventionInfo& i : intervention_catalogue()) {
+    INFO(i.name);
+    const std::string name(i.name);
+    OutreachPlan plan = name == "newsletter" ? plan_with({{"newsletter_interval_weeks", 4.0}})
+                        : name == "structural_support"
+                            ? plan_with({{"structural_support", true}, {"parent_network", true}})
+                            : plan_with({{name.c_str(), true}});
+    for (std::size_t n = 0; n < kInterventionCount; ++n) {
+      const auto other = static_cast<Intervention>(n);
+      const bool expected = info(other).name == i.name ||
+                            (name == "structural_support" && info(other).name == "parent_network");
+      CHECK(plan.switched_on(other) == expected);
+    }
+  }
+  // Structural support needs the networks it supports.
+  CHECK_FALSE(
+      plan_with({{"structural_support", true}}).switched_on(Intervention::structural_support));
+}
+
+TEST_CASE(
+    "every parameter is marked world or intervention, and only what money buys is "
+    "an intervention's",
+    "[unit]") {
+  for (const ParamSpec& spec : model_specs()) {
+    INFO(spec.name);
+    CHECK(spec.role == ParamRole::world);
+  }
+  // How professionals work and how strongly the world responds are not bought.
+  const std::set<std::string> world{
+      "personal_contacts",        "inviting_share",         "approach",
+      "training_competence_gain", "condition_mutual_trust", "condition_shared_goals",
+      "condition_clear_roles",    "condition_equality"};
+  std::size_t seen_world = 0;
+  for (const ParamSpec& spec : OutreachPlan::specs()) {
+    INFO(spec.name);
+    const bool is_world = world.count(spec.name) != 0;
+    seen_world += is_world;
+    CHECK(spec.role == (is_world ? ParamRole::world : ParamRole::intervention));
+  }
+  CHECK(seen_world == world.size());
+}
+
 TEST_CASE("an intervention runs only in its window and is priced as declared", "[unit]") {
   const Scenario scenario = district();
   const std::uint32_t steps = scenario.plan.steps;

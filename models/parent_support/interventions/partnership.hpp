@@ -1,0 +1,21 @@
+#pragma once
+// The partnership with informal organisations (M6, M7): what a scenario sets for it in
+// [outreach], declared and read in partnership.cpp (its four conditions are world).
+
+#include <array>
+#include <vector>
+
+#include "sim/parameters.hpp"
+
+namespace village::parent_support {
+
+struct PartnershipPlan {
+  bool partnership;
+  double conversation_interval_weeks;
+  std::array<double, 4> conditions;  // mutual trust, shared goals, clear roles, equality
+
+  static std::vector<ParamSpec> specs();
+  void read(const ParamValues& values);
+};
+
+}  // namespace village::parent_support
