@@ -23,7 +23,8 @@ int run_command(const RunOptions& options);
 struct CompareOptions {
   std::string scenario;
   std::vector<std::string> strategies;  // empty: all, in file order
-  std::string out;                      // empty: runs/<scenario name>
+  std::string what_if;                  // a [what_if.<name>]: compare in that world
+  std::string out;                      // empty: runs/<scenario name>[_what_if_<name>]
   std::optional<std::uint64_t> seed;
   std::optional<std::uint32_t> replicates;
   std::optional<int> threads;

@@ -106,6 +106,15 @@ std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies
   return text;
 }
 
+// What the world of a what-if is, and that it is not an option.
+std::string what_if_sentence(const WhatIf& what_if) {
+  return fmt::format(
+      "What if: {}{}. In this world ({}), the strategies are compared as usual; the what-if "
+      "itself is an assumption about the world, not an option a municipality can buy.",
+      what_if.name, what_if.description.empty() ? "" : " (" + what_if.description + ")",
+      describe_overrides(what_if));
+}
+
 std::vector<std::string> scenario_summary(const Scenario& scenario, const std::string& baseline,
                                           std::size_t strategies) {
   std::vector<std::string> lines;
@@ -140,6 +149,19 @@ int compare_command(const CompareOptions& options) {
     throw InputError({file}, "the scenario names no strategies to compare",
                      "add [strategies.<name>] tables of [outreach] keys (see "
                      "scenarios/examples/strategies_district.toml)");
+  }
+  const WhatIf* what_if = nullptr;
+  if (!options.what_if.empty()) {
+    what_if = set.find_what_if(options.what_if);
+    std::vector<std::string> known;
+    for (const WhatIf& w : set.what_ifs)
+      known.push_back(w.name);
+    if (what_if == nullptr)
+      throw InputError({}, fmt::format("--what-if: no [what_if.{}] in {}", options.what_if, file),
+                       known.empty() ? std::string("add a [what_if.<name>] table of world "
+                                                   "parameters to the scenario")
+                                     : did_you_mean(options.what_if, known));
+    scenario.model_values = what_if_model_values(scenario.model_values, *what_if);
   }
   std::vector<std::string> names;
   for (const Strategy& s : set.strategies)
@@ -190,7 +212,10 @@ int compare_command(const CompareOptions& options) {
   }
 
   const fs::path out =
-      options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
+      !options.out.empty() ? fs::path(options.out)
+      : what_if != nullptr
+          ? fs::path("runs") / (scenario.path.stem().string() + "_what_if_" + what_if->name)
+          : fs::path("runs") / scenario.path.stem();
   create_output_folder(out);
   remove_stale_temporaries(out, kCompareFiles);
   const std::atomic<bool>& stop = install_interrupt_handlers();
@@ -315,6 +340,8 @@ int compare_command(const CompareOptions& options) {
   ReportInput report;
   report.scenario_name = scenario.path.filename().string();
   report.scenario_summary = scenario_summary(scenario, chosen[baseline]->name, strategies);
+  if (what_if != nullptr)
+    report.scenario_summary.insert(report.scenario_summary.begin(), what_if_sentence(*what_if));
   for (std::size_t s = 0; s < strategies; ++s) {
     report.strategies.push_back({chosen[s]->name, chosen[s]->description,
                                  describe_overrides(*chosen[s]), budget_of(values[s]),
@@ -362,6 +389,10 @@ int compare_command(const CompareOptions& options) {
     compared.push_back(s->name);
   manifest["strategies"] = compared;
   manifest["baseline"] = chosen[baseline]->name;
+  if (what_if != nullptr)
+    manifest["what_if"] = {{"name", what_if->name},
+                           {"description", what_if->description},
+                           {"world", describe_overrides(*what_if)}};
   manifest["replicates"] = replicates;
   manifest["threads"] = threads;
   manifest["host"] = host_name();
@@ -395,6 +426,7 @@ int compare_command(const CompareOptions& options) {
         "village {}: {} ({} strategies x {} replicates x {} weeks, {} threads, {:.2f} s)\n\n",
         kVersion, scenario.path.filename().string(), strategies, replicates, scenario.plan.steps,
         threads, wall);
+    if (what_if != nullptr) fmt::print("{}\n\n", what_if_sentence(*what_if));
     fmt::print("Ranking by {} ({}) at the last week, {:.0f}% intervals, baseline {}:\n",
                headline_outcome, set.headline_group, comparison.level * 100,
                chosen[baseline]->name);

@@ -79,6 +79,9 @@ int run_cli(int argc, char** argv) {
       ->add_option("--strategies", compare.strategies,
                    "strategies to compare, comma-separated (default: all)")
       ->delimiter(',');
+  compare_cmd->add_option("--what-if", compare.what_if,
+                          "compare the strategies in the world of [what_if.<name>] (world "
+                          "parameters as they might differ; never ranked as an option)");
   auto* compare_replicates_opt =
       compare_cmd
           ->add_option("--replicates", compare_replicates,

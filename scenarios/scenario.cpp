@@ -364,7 +364,7 @@ Scenario scenario_from_table(const toml::table& root, const fs::path& path, std:
 
   // The fixed sections plus every table a model declares beside [model] ([outreach], ...).
   std::vector<std::string> sections{"run",        "network", "community", "model",
-                                    "strategies", "compare", "costs"};
+                                    "strategies", "what_if", "compare",   "costs"};
   std::vector<std::string> model_tables;
   for (const auto& info : model_registry()) {
     for (const ParamTable& table : info.extra_tables) {
@@ -459,8 +459,8 @@ Scenario scenario_from_table(const toml::table& root, const fs::path& path, std:
   if (!info.needs_community) check_weights(scenario, model, file);
   const auto outreach = std::find_if(info.extra_tables.begin(), info.extra_tables.end(),
                                      [](const ParamTable& t) { return t.name == "outreach"; });
-  scenario.strategies =
-      read_strategies(root, file, outreach == info.extra_tables.end() ? nullptr : &outreach->specs);
+  scenario.strategies = read_strategies(
+      root, file, outreach == info.extra_tables.end() ? nullptr : &outreach->specs, info.params);
   check_memory(scenario, scenario.threads);
   return scenario;
 }

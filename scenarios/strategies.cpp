@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "models/parent_support/parent_support_model.hpp"
 #include "scenarios/suggest.hpp"
@@ -30,8 +31,57 @@ int line_of(const toml::node& node) {
   return static_cast<int>(node.source().begin.line);
 }
 
+std::string read_description(const toml::table& table, const std::string& section,
+                             const std::string& file) {
+  const toml::node* node = table.get("description");
+  if (node == nullptr) return {};
+  if (!node->is_string()) {
+    throw InputError(location_of(*node, file),
+                     fmt::format("{}.description must be a string", section),
+                     "write it like description = \"what changes\"");
+  }
+  return node->as_string()->get();
+}
+
+const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::string& name) {
+  const auto it = std::find_if(specs.begin(), specs.end(),
+                               [&](const ParamSpec& spec) { return spec.name == name; });
+  return it == specs.end() ? nullptr : &*it;
+}
+
+// A strategy buys interventions: it may not change how parents, professionals or
+// organisations behave (ParamRole::world), only through an intervention that pays for it.
+void refuse_world_keys(const toml::table& table, const std::string& section,
+                       const std::vector<ParamSpec>& specs,
+                       const std::vector<ParamSpec>& model_specs, const std::string& file) {
+  std::vector<std::pair<const toml::node*, std::string>> keys;  // in file order
+  for (const auto& [key, node] : table)
+    keys.emplace_back(&node, std::string(key.str()));
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    return line_of(*a.first) < line_of(*b.first);
+  });
+  for (const auto& [node, key] : keys) {
+    const ParamSpec* spec = find_spec(specs, key);
+    if (spec == nullptr) spec = find_spec(model_specs, key);  // [model]: all world
+    if (spec == nullptr || spec->role != ParamRole::world) continue;
+    const std::string through =
+        spec->changed_by.empty()
+            ? "no intervention of this version changes it"
+            : fmt::format("what a strategy can buy to change it is {}", spec->changed_by);
+    throw InputError(
+        location_of(*node, file),
+        fmt::format("{}.{} is a world parameter (how the world behaves, not something a "
+                    "strategy buys)",
+                    section, key),
+        fmt::format("{}; to ask what if the world differs, set it in a [what_if.<name>] table "
+                    "and run village compare --what-if <name>",
+                    through));
+  }
+}
+
 Strategy read_strategy(const std::string& name, const toml::table& table, const std::string& file,
-                       const std::vector<ParamSpec>& outreach_specs) {
+                       const std::vector<ParamSpec>& outreach_specs,
+                       const std::vector<ParamSpec>& model_specs) {
   Strategy strategy;
   strategy.name = name;
   strategy.location = location_of(table, file);
@@ -40,14 +90,8 @@ Strategy read_strategy(const std::string& name, const toml::table& table, const 
     throw InputError(strategy.location, "a strategy needs a non-empty name",
                      "write it like [strategies.key_figures]");
   }
-  if (const toml::node* node = table.get("description")) {
-    if (!node->is_string()) {
-      throw InputError(location_of(*node, file),
-                       fmt::format("{}.description must be a string", section),
-                       "write it like description = \"key figures visit parents\"");
-    }
-    strategy.description = node->as_string()->get();
-  }
+  strategy.description = read_description(table, section, file);
+  refuse_world_keys(table, section, outreach_specs, model_specs, file);
   ParamValues values(outreach_specs);
   read_params(table, section, outreach_specs, {"description"}, file, values);
   std::vector<std::pair<int, std::string>> keys;
@@ -61,11 +105,78 @@ Strategy read_strategy(const std::string& name, const toml::table& table, const 
   return strategy;
 }
 
+// A what-if sets world parameters only: [outreach] world keys or [model] keys.
+WhatIf read_what_if(const std::string& name, const toml::table& table, const std::string& file,
+                    const std::vector<ParamSpec>& outreach_specs,
+                    const std::vector<ParamSpec>& model_specs) {
+  WhatIf what_if;
+  what_if.name = name;
+  what_if.location = location_of(table, file);
+  const std::string section = fmt::format("what_if.{}", name);
+  what_if.description = read_description(table, section, file);
+  std::vector<std::string> known{"description"};
+  for (const auto* specs : {&outreach_specs, &model_specs})
+    for (const ParamSpec& spec : *specs)
+      if (spec.role == ParamRole::world) known.push_back(spec.name);
+  std::vector<std::tuple<int, std::string, ParamValue>> overrides;
+  for (const auto& [key, node] : table) {
+    const std::string k(key.str());
+    if (k == "description") continue;
+    const SourceLocation at = location_of(node, file);
+    const ParamSpec* outreach = find_spec(outreach_specs, k);
+    const ParamSpec* model = find_spec(model_specs, k);
+    if (outreach != nullptr && outreach->role == ParamRole::intervention) {
+      throw InputError(
+          at, fmt::format("{}.{} is what a strategy buys, not how the world is", section, k),
+          "set it in a [strategies.<name>] table; a what-if changes world parameters");
+    }
+    const ParamSpec* spec = outreach != nullptr ? outreach : model;
+    if (spec == nullptr)
+      throw InputError(at, fmt::format("unknown world parameter {}.{}", section, k),
+                       did_you_mean(k, known));
+    const std::string full = outreach != nullptr ? "outreach." + k : k;
+    overrides.emplace_back(line_of(node), full, read_param(node, *spec, section, file));
+  }
+  std::sort(overrides.begin(), overrides.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  for (auto& [line, key, value] : overrides)
+    what_if.overrides.emplace_back(key, value);
+  if (what_if.overrides.empty())
+    throw InputError(what_if.location, fmt::format("[{}] sets no world parameter", section),
+                     "add keys like inviting_share = 0.8 (village params shows each key's role)");
+  return what_if;
+}
+
+std::vector<WhatIf> read_what_ifs(const toml::table& root, const std::string& file,
+                                  const std::vector<ParamSpec>& outreach_specs,
+                                  const std::vector<ParamSpec>& model_specs) {
+  std::vector<WhatIf> what_ifs;
+  const toml::node* node = root.get("what_if");
+  if (node == nullptr) return what_ifs;
+  const toml::table& table = as_table(*node, "what_if", file, "[what_if.practice_08]");
+  for (const auto& [key, entry] : table) {
+    const std::string name(key.str());
+    what_ifs.push_back(
+        read_what_if(name, as_table(entry, "what_if." + name, file, "[what_if." + name + "]"), file,
+                     outreach_specs, model_specs));
+  }
+  std::stable_sort(what_ifs.begin(), what_ifs.end(), [](const WhatIf& a, const WhatIf& b) {
+    return a.location.line < b.location.line;
+  });
+  return what_ifs;
+}
+
 }  // namespace
 
 const Strategy* StrategySet::find(const std::string& name) const {
   for (const Strategy& strategy : strategies)
     if (strategy.name == name) return &strategy;
+  return nullptr;
+}
+
+const WhatIf* StrategySet::find_what_if(const std::string& name) const {
+  for (const WhatIf& what_if : what_ifs)
+    if (what_if.name == name) return &what_if;
   return nullptr;
 }
 
@@ -76,7 +187,8 @@ const std::vector<std::string>& default_compare_outcomes() {
 }
 
 StrategySet read_strategies(const toml::table& root, const std::string& file,
-                            const std::vector<ParamSpec>* outreach_specs) {
+                            const std::vector<ParamSpec>* outreach_specs,
+                            const std::vector<ParamSpec>& model_specs) {
   StrategySet set;
   if (const toml::node* node = root.get("costs")) {
     throw InputError(location_of(*node, file),
@@ -95,16 +207,19 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                        "strategies override [outreach], but this model has no [outreach]",
                        "use strategies with kind = \"parent_support\"");
     }
+    // In file order (toml++ keeps a table's keys sorted by name), so that the first
+    // mistake in the file is the one reported.
+    std::vector<std::pair<const toml::table*, std::string>> entries;
     for (const auto& [key, node] : table) {
       const std::string name(key.str());
-      const toml::table& entry =
-          as_table(node, "strategies." + name, file, "[strategies." + name + "]");
-      set.strategies.push_back(read_strategy(name, entry, file, *outreach_specs));
+      entries.emplace_back(&as_table(node, "strategies." + name, file, "[strategies." + name + "]"),
+                           name);
     }
-    // File order: toml++ keeps a table's keys sorted by name.
-    std::stable_sort(
-        set.strategies.begin(), set.strategies.end(),
-        [](const Strategy& a, const Strategy& b) { return a.location.line < b.location.line; });
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.first->source().begin.line < b.first->source().begin.line;
+    });
+    for (const auto& [entry, name] : entries)
+      set.strategies.push_back(read_strategy(name, *entry, file, *outreach_specs, model_specs));
     if (set.strategies.empty()) {
       throw InputError(location_of(*strategies, file), "[strategies] names no strategy",
                        "add tables like [strategies.newsletter]");
@@ -114,7 +229,13 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
     throw InputError(location_of(*node, file), "[compare] is read only with strategies to compare",
                      "add [strategies.<name>] tables, or remove the section");
   }
+  if (const toml::node* node = root.get("what_if"); node != nullptr && set.strategies.empty()) {
+    throw InputError(location_of(*node, file),
+                     "[what_if] is read only with strategies to compare in that world",
+                     "add [strategies.<name>] tables, or remove the section");
+  }
   if (set.strategies.empty()) return set;
+  set.what_ifs = read_what_ifs(root, file, *outreach_specs, model_specs);
   set.baseline = set.strategies.front().name;
 
   std::vector<std::string> strategy_names;
@@ -176,15 +297,24 @@ ParamValues strategy_model_values(const ParamValues& scenario_values, const Stra
   return values;
 }
 
+ParamValues what_if_model_values(const ParamValues& scenario_values, const WhatIf& what_if) {
+  ParamValues values = scenario_values;
+  for (const auto& [key, value] : what_if.overrides)
+    values.set(key, value);
+  return values;
+}
+
 std::optional<double> budget_of(const ParamValues& model_values) {
   const std::string key = "outreach.budget_euros";
   if (!model_values.has(key) || model_values.real(key) <= 0) return std::nullopt;
   return model_values.real(key);
 }
 
-std::string describe_overrides(const Strategy& strategy) {
+namespace {
+
+std::string describe(const std::vector<std::pair<std::string, ParamValue>>& overrides) {
   std::vector<std::string> parts;
-  for (const auto& [key, value] : strategy.overrides) {
+  for (const auto& [key, value] : overrides) {
     std::visit(
         [&, k = key](const auto& v) {
           using T = std::decay_t<decltype(v)>;
@@ -197,8 +327,18 @@ std::string describe_overrides(const Strategy& strategy) {
         },
         value);
   }
-  return parts.empty() ? std::string("the scenario's [outreach] as it is")
-                       : fmt::format("{}", fmt::join(parts, ", "));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+}  // namespace
+
+std::string describe_overrides(const Strategy& strategy) {
+  return strategy.overrides.empty() ? std::string("the scenario's [outreach] as it is")
+                                    : describe(strategy.overrides);
+}
+
+std::string describe_overrides(const WhatIf& what_if) {
+  return describe(what_if.overrides);
 }
 
 }  // namespace village

@@ -2,10 +2,11 @@
 // Intervention strategies to compare (`village compare`): the [strategies.<name>]
 // tables and the [compare] table of a scenario file.
 //
-// A strategy is a set of [outreach] overrides: its keys are [outreach] keys (validated
-// against the model's declarations, so unknown keys get a "did you mean"), including
-// each intervention's window and prices and the budget_euros that caps its spending,
-// plus an optional `description`. Its model values are the scenario's values with the
+// A strategy is a set of [outreach] overrides of what a municipality buys: its keys are
+// [outreach] intervention keys (validated against the model's declarations, so unknown
+// keys get a "did you mean", and world keys are refused), including each
+// intervention's window and prices and the budget_euros that caps its spending, plus an
+// optional `description`. Its model values are the scenario's values with the
 // overrides applied (strategy_model_values).
 
 #include <toml++/toml.h>
@@ -28,8 +29,20 @@ struct Strategy {
   SourceLocation location;
 };
 
+// A what-if ([what_if.<name>]): the world as it might differ, in world parameters of
+// [model] and [outreach] (ParamRole::world). `village compare --what-if NAME` compares
+// the strategies in that world; a what-if is never an option ranked against them.
+struct WhatIf {
+  std::string name;
+  std::string description;
+  // Full keys ("outreach.inviting_share", "trust_decay") and values, in file order.
+  std::vector<std::pair<std::string, ParamValue>> overrides;
+  SourceLocation location;
+};
+
 struct StrategySet {
   std::vector<Strategy> strategies;   // in file order
+  std::vector<WhatIf> what_ifs;       // in file order
   std::string baseline;               // [compare] baseline; default: the first strategy
   std::vector<std::string> outcomes;  // [compare] outcomes
   std::string headline_group;         // [compare] group: the group headlines are about
@@ -37,16 +50,20 @@ struct StrategySet {
 
   bool empty() const { return strategies.empty(); }
   const Strategy* find(const std::string& name) const;
+  const WhatIf* find_what_if(const std::string& name) const;
 };
 
 // The [compare] table's outcomes by default.
 const std::vector<std::string>& default_compare_outcomes();
 
-// Reads [strategies.*], [compare] and [costs] from a parsed scenario. outreach_specs:
-// the model's [outreach] declarations (null: the model has none, and a scenario with
-// strategies is refused). Throws InputError at the offending key.
+// Reads [strategies.*], [what_if.*], [compare] and [costs] from a parsed scenario.
+// outreach_specs: the model's [outreach] declarations (null: the model has none, and a
+// scenario with strategies is refused); model_specs: its [model] declarations. A
+// strategy that sets a world parameter, or a what-if that sets an intervention's, is
+// refused. Throws InputError at the offending key.
 StrategySet read_strategies(const toml::table& root, const std::string& file,
-                            const std::vector<ParamSpec>* outreach_specs);
+                            const std::vector<ParamSpec>* outreach_specs,
+                            const std::vector<ParamSpec>& model_specs);
 
 // The scenario's model values with the strategy's [outreach] overrides applied.
 ParamValues strategy_model_values(const ParamValues& scenario_values, const Strategy& strategy);
@@ -54,7 +71,11 @@ ParamValues strategy_model_values(const ParamValues& scenario_values, const Stra
 // Its outreach.budget_euros when positive (a cap), else none.
 std::optional<double> budget_of(const ParamValues& model_values);
 
+// The scenario's model values in the what-if's world.
+ParamValues what_if_model_values(const ParamValues& scenario_values, const WhatIf& what_if);
+
 // "key_figure_programme = true, inviting_share = 0.9" (for summaries).
 std::string describe_overrides(const Strategy& strategy);
+std::string describe_overrides(const WhatIf& what_if);
 
 }  // namespace village

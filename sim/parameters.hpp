@@ -38,6 +38,9 @@ struct ParamSpec {
   double plausible_max = std::numeric_limits<double>::quiet_NaN();
   // A property of the world (how people behave) or of an intervention (what money buys).
   ParamRole role = ParamRole::world;
+  // A world parameter of an intervention's domain: the intervention that changes it
+  // (named when a strategy tries to set it), or "".
+  std::string changed_by;
 };
 
 // The declarations of one TOML table ("outreach", "community.key_figures"), for models

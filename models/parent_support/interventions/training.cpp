@@ -86,6 +86,7 @@ std::vector<ParamSpec> TrainingPlan::specs() {
       specs.begin() + 1,
       share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
                   "gain in collaboration competence (capped at 1) from the training"));
+  specs[1].changed_by = "training_capacity or training_hours (how much training is bought)";
   return specs;
 }
 
