@@ -153,14 +153,15 @@ int compare_command(const CompareOptions& options) {
   const WhatIf* what_if = nullptr;
   if (!options.what_if.empty()) {
     what_if = set.find_what_if(options.what_if);
-    std::vector<std::string> known;
-    for (const WhatIf& w : set.what_ifs)
-      known.push_back(w.name);
-    if (what_if == nullptr)
+    if (what_if == nullptr) {
+      std::vector<std::string> known;
+      for (const WhatIf& w : set.what_ifs)
+        known.push_back(w.name);
       throw InputError({}, fmt::format("--what-if: no [what_if.{}] in {}", options.what_if, file),
                        known.empty() ? std::string("add a [what_if.<name>] table of world "
                                                    "parameters to the scenario")
                                      : did_you_mean(options.what_if, known));
+    }
     scenario.model_values = what_if_model_values(scenario.model_values, *what_if);
   }
   std::vector<std::string> names;

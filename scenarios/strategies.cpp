@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <tuple>
+#include <cctype>
 
 #include "models/parent_support/parent_support_model.hpp"
 #include "scenarios/suggest.hpp"
@@ -27,8 +27,19 @@ const toml::table& as_table(const toml::node& node, const std::string& name,
   return *node.as_table();
 }
 
-int line_of(const toml::node& node) {
-  return static_cast<int>(node.source().begin.line);
+// A table's entries in file order (toml++ keeps them sorted by name), so that overrides
+// keep the order they were written in and the first mistake in the file is the one
+// reported.
+std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml::table& table) {
+  std::vector<std::pair<std::string, const toml::node*>> entries;
+  for (const auto& [key, node] : table)
+    entries.emplace_back(std::string(key.str()), &node);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto& x = a.second->source().begin;
+    const auto& y = b.second->source().begin;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
+  return entries;
 }
 
 std::string read_description(const toml::table& table, const std::string& section,
@@ -54,13 +65,7 @@ const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::strin
 void refuse_world_keys(const toml::table& table, const std::string& section,
                        const std::vector<ParamSpec>& specs,
                        const std::vector<ParamSpec>& model_specs, const std::string& file) {
-  std::vector<std::pair<const toml::node*, std::string>> keys;  // in file order
-  for (const auto& [key, node] : table)
-    keys.emplace_back(&node, std::string(key.str()));
-  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
-    return line_of(*a.first) < line_of(*b.first);
-  });
-  for (const auto& [node, key] : keys) {
+  for (const auto& [key, node] : in_file_order(table)) {
     const ParamSpec* spec = find_spec(specs, key);
     if (spec == nullptr) spec = find_spec(model_specs, key);  // [model]: all world
     if (spec == nullptr || spec->role != ParamRole::world) continue;
@@ -94,14 +99,8 @@ Strategy read_strategy(const std::string& name, const toml::table& table, const 
   refuse_world_keys(table, section, outreach_specs, model_specs, file);
   ParamValues values(outreach_specs);
   read_params(table, section, outreach_specs, {"description"}, file, values);
-  std::vector<std::pair<int, std::string>> keys;
-  for (const auto& [key, node] : table) {
-    const std::string k(key.str());
-    if (k != "description") keys.emplace_back(line_of(node), k);
-  }
-  std::sort(keys.begin(), keys.end());
-  for (const auto& [line, key] : keys)
-    strategy.overrides.emplace_back(key, values.all().at(key));
+  for (const auto& [key, node] : in_file_order(table))
+    if (key != "description") strategy.overrides.emplace_back(key, values.all().at(key));
   return strategy;
 }
 
@@ -118,11 +117,9 @@ WhatIf read_what_if(const std::string& name, const toml::table& table, const std
   for (const auto* specs : {&outreach_specs, &model_specs})
     for (const ParamSpec& spec : *specs)
       if (spec.role == ParamRole::world) known.push_back(spec.name);
-  std::vector<std::tuple<int, std::string, ParamValue>> overrides;
-  for (const auto& [key, node] : table) {
-    const std::string k(key.str());
+  for (const auto& [k, node] : in_file_order(table)) {
     if (k == "description") continue;
-    const SourceLocation at = location_of(node, file);
+    const SourceLocation at = location_of(*node, file);
     const ParamSpec* outreach = find_spec(outreach_specs, k);
     const ParamSpec* model = find_spec(model_specs, k);
     if (outreach != nullptr && outreach->role == ParamRole::intervention) {
@@ -135,12 +132,8 @@ WhatIf read_what_if(const std::string& name, const toml::table& table, const std
       throw InputError(at, fmt::format("unknown world parameter {}.{}", section, k),
                        did_you_mean(k, known));
     const std::string full = outreach != nullptr ? "outreach." + k : k;
-    overrides.emplace_back(line_of(node), full, read_param(node, *spec, section, file));
+    what_if.overrides.emplace_back(full, read_param(*node, *spec, section, file));
   }
-  std::sort(overrides.begin(), overrides.end(),
-            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
-  for (auto& [line, key, value] : overrides)
-    what_if.overrides.emplace_back(key, value);
   if (what_if.overrides.empty())
     throw InputError(what_if.location, fmt::format("[{}] sets no world parameter", section),
                      "add keys like inviting_share = 0.8 (village params shows each key's role)");
@@ -154,15 +147,19 @@ std::vector<WhatIf> read_what_ifs(const toml::table& root, const std::string& fi
   const toml::node* node = root.get("what_if");
   if (node == nullptr) return what_ifs;
   const toml::table& table = as_table(*node, "what_if", file, "[what_if.practice_08]");
-  for (const auto& [key, entry] : table) {
-    const std::string name(key.str());
-    what_ifs.push_back(
-        read_what_if(name, as_table(entry, "what_if." + name, file, "[what_if." + name + "]"), file,
-                     outreach_specs, model_specs));
+  for (const auto& [name, entry] : in_file_order(table)) {
+    const toml::table& body = as_table(*entry, "what_if." + name, file, "[what_if." + name + "]");
+    // The name becomes part of an output folder's name (runs/<scenario>_what_if_<name>).
+    const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+    });
+    if (!plain)
+      throw InputError(
+          location_of(body, file),
+          fmt::format("what-if name \"{}\" may hold only letters, digits, _ and -", name),
+          "write it like [what_if.inviting_practice]");
+    what_ifs.push_back(read_what_if(name, body, file, outreach_specs, model_specs));
   }
-  std::stable_sort(what_ifs.begin(), what_ifs.end(), [](const WhatIf& a, const WhatIf& b) {
-    return a.location.line < b.location.line;
-  });
   return what_ifs;
 }
 
@@ -207,19 +204,11 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                        "strategies override [outreach], but this model has no [outreach]",
                        "use strategies with kind = \"parent_support\"");
     }
-    // In file order (toml++ keeps a table's keys sorted by name), so that the first
-    // mistake in the file is the one reported.
-    std::vector<std::pair<const toml::table*, std::string>> entries;
-    for (const auto& [key, node] : table) {
-      const std::string name(key.str());
-      entries.emplace_back(&as_table(node, "strategies." + name, file, "[strategies." + name + "]"),
-                           name);
+    for (const auto& [name, node] : in_file_order(table)) {
+      const toml::table& entry =
+          as_table(*node, "strategies." + name, file, "[strategies." + name + "]");
+      set.strategies.push_back(read_strategy(name, entry, file, *outreach_specs, model_specs));
     }
-    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.first->source().begin.line < b.first->source().begin.line;
-    });
-    for (const auto& [entry, name] : entries)
-      set.strategies.push_back(read_strategy(name, *entry, file, *outreach_specs, model_specs));
     if (set.strategies.empty()) {
       throw InputError(location_of(*strategies, file), "[strategies] names no strategy",
                        "add tables like [strategies.newsletter]");

@@ -22,6 +22,7 @@
 #include "models/parent_support/interventions/training.hpp"
 #include "models/parent_support/interventions/voice.hpp"
 #include "models/parent_support/mechanisms/approach.hpp"
+#include "models/parent_support/param_helpers.hpp"
 #include "sim/parameters.hpp"
 
 namespace village::parent_support {
@@ -32,15 +33,10 @@ template <typename... Parts>
 struct PlanParts : Parts... {
   static std::vector<ParamSpec> part_specs() {
     std::vector<ParamSpec> specs;
-    (append_specs(specs, Parts::specs()), ...);
+    (append(specs, Parts::specs()), ...);
     return specs;
   }
   void read_parts(const ParamValues& values) { (Parts::read(values), ...); }
-
- private:
-  static void append_specs(std::vector<ParamSpec>& to, const std::vector<ParamSpec>& from) {
-    to.insert(to.end(), from.begin(), from.end());
-  }
 };
 
 // One part per intervention, in catalogue order (interventions/catalogue.cpp).

@@ -349,6 +349,8 @@ TEST_CASE("compare reports bad strategies precisely", "[unit]") {
   check(std::string(kStrategies) + "\n[what_if.b]\ninviting_shar = 0.9\n", "",
         "did you mean 'inviting_share'?");
   check(kStrategies, "--what-if invitng", "did you mean 'inviting'?");
+  check(std::string(kStrategies) + "\n[what_if.\"../up\"]\ninviting_share = 0.9\n", "",
+        "may hold only letters, digits, _ and -");
   check("\n[what_if.b]\ninviting_share = 0.9\n", "", "[what_if] is read only with strategies");
   check("", "", "the scenario names no strategies to compare");
   check(kStrategies, "--strategies newsleter", "did you mean 'newsletter'?");
