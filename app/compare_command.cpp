@@ -20,6 +20,7 @@
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
 #include "app/progress.hpp"
+#include "app/skipped_meetings.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/suggest.hpp"
@@ -361,6 +362,12 @@ int compare_command(const CompareOptions& options) {
   report.version = kVersion;
   report.git_revision = kGitRevision;
   report.warnings = warnings;
+  // Meetings that could not take place, once per strategy (on the terminal and in the report).
+  std::vector<std::string> skip_warnings;
+  for (const StrategyRuns& strategy : results)
+    if (const auto warning = skipped_meetings_warning(strategy.runs, strategy.name))
+      skip_warnings.push_back(*warning);
+  report.warnings.insert(report.warnings.begin(), skip_warnings.begin(), skip_warnings.end());
   report.network_svg = network_svg;
   report.network_caption = network_caption;
   // A link relative to the report, so that it works wherever the checkout is opened.
@@ -409,6 +416,8 @@ int compare_command(const CompareOptions& options) {
       {out / "manifest.json", json_text(manifest)},
   });
 
+  for (const std::string& w : skip_warnings)
+    fmt::print(stderr, "warning: {}\n", w);
   // On the terminal: the headline outcome's warnings; the rest are in comparison.csv.
   std::size_t others = 0;
   for (const std::string& w : warnings) {

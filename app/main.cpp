@@ -114,7 +114,8 @@ int run_cli(int argc, char** argv) {
           ->check(CLI::Range(1u, 10'000'000u));
   sweep_cmd
       ->add_option("--param", sweep.params,
-                   "NAME=LO:HI[:log|:int] or NAME=a,b,c (repeat for each factor)")
+                   "NAME=LO:HI[:log|:int], NAME=a,b,c, or NAME alone for its plausible range "
+                   "(repeat for each factor)")
       ->allow_extra_args(false);  // one value per --param: a scenario after it stays a scenario
   auto* sweep_seed_opt = sweep_cmd->add_option("--seed", sweep_seed, "master seed");
   auto* sweep_threads_opt =

@@ -1,12 +1,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "app/commands.hpp"
 #include "scenarios/scenario.hpp"
 #include "scenarios/toml_fields.hpp"
 #include "sim/error.hpp"
+#include "sim/plausible.hpp"
 
 namespace village {
 
@@ -32,13 +32,9 @@ std::string range_text(const ParamSpec& spec) {
   return describe_range(spec);
 }
 
-bool has_plausible(const ParamSpec& spec) {
-  return !std::isnan(spec.plausible_min) && !std::isnan(spec.plausible_max);
-}
-
-// A Markdown table; with a mechanism column when any parameter names one (M1-M22), a
-// plausible-range column when any gives one, and a role column (world or intervention:
-// what a strategy may buy) when any parameter is an intervention's.
+// A Markdown table; with a mechanism column when any parameter names one (M1-M22),
+// plausible-range columns (range and prior; why) when any gives one, and a role column (world or
+// intervention: what a strategy may buy) when any parameter is an intervention's.
 std::string table(const std::vector<ParamSpec>& specs) {
   const bool mechanisms = std::any_of(
       specs.begin(), specs.end(), [](const ParamSpec& spec) { return !spec.mechanism.empty(); });
@@ -46,16 +42,16 @@ std::string table(const std::vector<ParamSpec>& specs) {
   const bool roles = std::any_of(specs.begin(), specs.end(), [](const ParamSpec& spec) {
     return spec.role == ParamRole::intervention;
   });
-  std::string text = fmt::format(
-      "| parameter | default | unit | range |{}{}{} meaning | source |\n",
-      plausible ? " plausible |" : "", roles ? " role |" : "", mechanisms ? " mechanism |" : "");
-  text += fmt::format("|---|---|---|---|{}{}{}---|---|\n", plausible ? "---|" : "",
+  std::string text =
+      fmt::format("| parameter | default | unit | range |{}{}{} meaning | source |\n",
+                  plausible ? " plausible (prior) | why plausible |" : "", roles ? " role |" : "",
+                  mechanisms ? " mechanism |" : "");
+  text += fmt::format("|---|---|---|---|{}{}{}---|---|\n", plausible ? "---|---|" : "",
                       roles ? "---|" : "", mechanisms ? "---|" : "");
   for (const auto& spec : specs) {
     std::string extra;
     if (plausible)
-      extra += has_plausible(spec) ? fmt::format(" {}-{} |", spec.plausible_min, spec.plausible_max)
-                                   : " |";
+      extra += fmt::format(" {} | {} |", describe_plausible(spec), spec.plausible_reason);
     if (roles) extra += spec.role == ParamRole::intervention ? " intervention |" : " world |";
     if (mechanisms) extra += fmt::format(" {} |", spec.mechanism);
     text += fmt::format("| `{}` | {} | {} | {} |{} {} | {} |\n", spec.name, default_text(spec),

@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
+#include "app/skipped_meetings.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/json_text.hpp"
 #include "sim/output.hpp"
@@ -115,6 +116,8 @@ int run_command(const RunOptions& options) {
       {out / "manifest.json", json_text(manifest(scenario, runs, threads, start, end, wall))},
   });
 
+  if (const auto warning = skipped_meetings_warning(runs, ""))
+    fmt::print(stderr, "warning: {}\n", *warning);
   if (!options.quiet) {
     const double level = 0.95;
     fmt::print("village {}: {} ({} on {}), {} replicates x {} steps, {} threads, {:.2f} s\n\n",

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "scenarios/param_lookup.hpp"
 #include "village/version.hpp"
 
 namespace village {
@@ -95,9 +96,16 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     throw InputError({"--param"}, "a sweep needs at least one --param",
                      "e.g. --param model.transmissibility=0.1:0.5");
   }
+  // The scenario as written must load: its own errors point at its own lines.
+  const Scenario base = scenario_from_table(plan.root, request.scenario, plan.text);
   for (const std::string& text : request.params) {
-    SweepFactor factor = parse_sweep_factor(text);
-    resolve_factor_scale(factor, plan.root);
+    SweepFactor factor;
+    if (names_plausible_factor(text)) {
+      factor = plausible_factor(text, find_scenario_param(base, text));
+    } else {
+      factor = parse_sweep_factor(text);
+      resolve_factor_scale(factor, plan.root);
+    }
     for (const SweepFactor& other : plan.factors) {
       if (other.name == factor.name) {
         throw InputError({"--param"}, fmt::format("{} is swept twice", factor.name),
@@ -106,8 +114,6 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     }
     plan.factors.push_back(std::move(factor));
   }
-  // The scenario as written must load: its own errors point at its own lines.
-  const Scenario base = scenario_from_table(plan.root, request.scenario, plan.text);
   plan.model_kind = base.model->kind;
   plan.replicates = request.replicates != 0 ? request.replicates : base.plan.replicates;
   plan.steps = base.plan.steps;

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "sim/output.hpp"
+#include "sim/plausible.hpp"
 
 namespace village {
 
@@ -69,6 +70,8 @@ ParamValue SweepFactor::value_at(double u) const {
       return low * std::pow(high / low, u);
     case FactorScale::integer:
       return std::min(high, std::floor(low + u * (high - low + 1)));
+    case FactorScale::beta:
+      return prior_quantile(PriorShape::beta, low, high, beta_alpha, beta_beta, u);
     case FactorScale::levels: {
       const auto count = levels.size();
       const auto index =
@@ -83,8 +86,8 @@ SweepFactor parse_sweep_factor(const std::string& text) {
   const auto equals = text.find('=');
   if (equals == std::string::npos) {
     throw InputError(kParamOption, fmt::format("'{}' has no '='", text),
-                     "write NAME=LO:HI, NAME=LO:HI:log or NAME=a,b,c, e.g. "
-                     "model.transmissibility=0.1:0.5");
+                     "write NAME=LO:HI, NAME=LO:HI:log, NAME=a,b,c, or a section.key alone for its "
+                     "plausible range, e.g. model.transmissibility=0.1:0.5");
   }
   SweepFactor factor;
   factor.name = text.substr(0, equals);
@@ -147,6 +150,37 @@ SweepFactor parse_sweep_factor(const std::string& text) {
       throw InputError(kParamOption, fmt::format("'{}': the integer range is too wide", text),
                        "sweep it on a log scale (LO:HI:log) instead");
     }
+  }
+  return factor;
+}
+
+bool names_plausible_factor(const std::string& text) {
+  return text.find('=') == std::string::npos && valid_path(text) &&
+         text.find('.') != std::string::npos;
+}
+
+SweepFactor plausible_factor(const std::string& name, const ParamSpec* spec) {
+  if (spec == nullptr) {
+    throw InputError(kParamOption, fmt::format("'{}' is not a parameter of this scenario", name),
+                     "see village params for the names, or give a range: NAME=LO:HI");
+  }
+  if (!has_plausible(*spec)) {
+    throw InputError(kParamOption, fmt::format("{} has no plausible range in the registry", name),
+                     fmt::format("give the range to sweep: --param {}=LO:HI", name));
+  }
+  SweepFactor factor;
+  factor.name = name;
+  factor.low = spec->plausible_min;
+  factor.high = spec->plausible_max;
+  factor.spec = fmt::format("{} (plausible {})", name, describe_plausible(*spec));
+  if (spec->type == ParamType::integer) {
+    factor.scale = FactorScale::integer;
+  } else if (spec->prior == PriorShape::log_uniform) {
+    factor.scale = FactorScale::log;
+  } else if (spec->prior == PriorShape::beta) {
+    factor.scale = FactorScale::beta;
+    factor.beta_alpha = spec->prior_alpha;
+    factor.beta_beta = spec->prior_beta;
   }
   return factor;
 }

@@ -10,6 +10,8 @@
 //                     with whole bounds is one too where the file holds an integer there
 //   NAME=a,b,c        levels (numbers, true/false or text such as generator names or
 //                     network files), level floor(u L) of L
+//   NAME              the parameter's plausible range and prior from the registry
+//                     (sim/plausible.hpp): u maps through the prior's quantile function
 // The value is written into the parsed file before it is validated, so the loader
 // checks it like any value typed in the file (range, type, unknown key).
 
@@ -24,7 +26,7 @@
 
 namespace village {
 
-enum class FactorScale { linear, log, integer, levels };
+enum class FactorScale { linear, log, integer, levels, beta };
 
 struct SweepFactor {
   std::string name;  // dotted path
@@ -34,6 +36,8 @@ struct SweepFactor {
   std::vector<ParamValue> levels;  // FactorScale::levels
   std::string spec;                // as given, for messages and the manifest
   bool integral_bounds = false;    // LO and HI written without a decimal point or exponent
+  double beta_alpha = 1;           // FactorScale::beta: Beta(alpha, beta) over [low, high]
+  double beta_beta = 1;
 
   // Levels a design must respect: the level count of a list, or 0 for a range.
   std::size_t level_count() const;
@@ -43,6 +47,13 @@ struct SweepFactor {
 
 // Parses "NAME=..." as given to --param. Throws InputError naming --param.
 SweepFactor parse_sweep_factor(const std::string& text);
+
+// True for a bare "NAME": the factor takes its plausible range (plausible_factor).
+bool names_plausible_factor(const std::string& text);
+// The factor over spec's plausible range with its prior; spec is what the scenario's
+// registry declares at `name` (nullptr: none). Throws InputError naming --param when
+// there is no such parameter or it has no plausible range.
+SweepFactor plausible_factor(const std::string& name, const ParamSpec* spec);
 
 // A range with whole bounds and no scale (households=2000:4000) is an integer range
 // when the scenario file holds an integer at its path, else a real one (0:1 for a share).

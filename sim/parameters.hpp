@@ -18,6 +18,10 @@ enum class ParamType { real, integer, boolean, text };
 
 enum class ParamRole : std::uint8_t { world, intervention };
 
+// The prior over a plausible range (sim/plausible.hpp): what sweeps, sensitivity and
+// uncertainty draw from. beta is Beta(prior_alpha, prior_beta) stretched over the range.
+enum class PriorShape : std::uint8_t { uniform, log_uniform, beta };
+
 struct ParamSpec {
   std::string name;
   ParamType type = ParamType::real;
@@ -36,6 +40,10 @@ struct ParamSpec {
   // sensitivity and uncertainty; unset (NaN) where not yet given.
   double plausible_min = std::numeric_limits<double>::quiet_NaN();
   double plausible_max = std::numeric_limits<double>::quiet_NaN();
+  PriorShape prior = PriorShape::uniform;
+  double prior_alpha = 1;
+  double prior_beta = 1;
+  std::string plausible_reason;  // why the range is where it is: a source or the reasoning
   // A property of the world (how people behave) or of an intervention (what money buys).
   ParamRole role = ParamRole::world;
   // A world parameter of an intervention's domain: the intervention that changes it

@@ -24,6 +24,19 @@ std::string outreach_key(std::string_view intervention, const char* suffix) {
   return "outreach." + key(intervention, suffix);
 }
 
+// An assumed price: 0.7 to 1.5 times its default (tariffs differ between municipalities
+// and providers, and overruns are likelier than savings); a price assumed zero may be up
+// to `if_free` euros.
+ParamSpec price_range(ParamSpec spec, double if_free) {
+  const double price = spec.default_number;
+  if (price > 0)
+    return plausible(std::move(spec), 0.7 * price, 1.5 * price,
+                     "judgement: tariffs differ between municipalities and providers; "
+                     "overruns likelier than savings");
+  return plausible(std::move(spec), 0, if_free,
+                   "judgement: assumed free; a small charge (room, material) is plausible");
+}
+
 }  // namespace
 
 const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue() {
@@ -54,26 +67,36 @@ std::vector<ParamSpec> intervention_term_specs() {
     specs.push_back(integer_param(key(i.name, "end_week"), 1e6, 0, 1e6, "week",
                                   std::string(i.mechanisms), "scenario",
                                   "week in which the " + label + " stops (exclusive)"));
-    specs.push_back(
+    ParamSpec hourly =
         real_param(key(i.name, "euros_per_hour"), i.euros_per_hour, 0, 1e6, "euros per hour",
                    std::string(i.mechanisms), source,
-                   "price of an hour (professional or programme) the " + label + " takes"));
+                   "price of an hour (professional or programme) the " + label + " takes");
+    specs.push_back(i.euros_per_hour > 0
+                        ? plausible(std::move(hourly), 0.8 * i.euros_per_hour,
+                                    1.4 * i.euros_per_hour,
+                                    "judgement: CAO Gemeenten scales 8 to 11 with 30 to 60 per "
+                                    "cent overhead")
+                        : price_range(std::move(hourly), 60));
     if (!i.contact.empty()) {
-      specs.push_back(
+      specs.push_back(price_range(
           real_param(key(i.name, "euros_per_contact"), i.euros_per_contact, 0, 1e6,
                      "euros per contact", std::string(i.mechanisms), "assumption, swept",
-                     "price of one contact of the " + label + ": a " + std::string(i.contact)));
+                     "price of one contact of the " + label + ": a " + std::string(i.contact)),
+          1));
     }
     if (!i.meeting.empty()) {
-      specs.push_back(real_param(key(i.name, "euros_per_meeting"), i.euros_per_meeting, 0, 1e6,
-                                 "euros per meeting", std::string(i.mechanisms),
-                                 "assumption, swept",
-                                 "price of one " + std::string(i.meeting) + " of the " + label +
-                                     " (room, material, speaker)"));
+      specs.push_back(price_range(
+          real_param(key(i.name, "euros_per_meeting"), i.euros_per_meeting, 0, 1e6,
+                     "euros per meeting", std::string(i.mechanisms), "assumption, swept",
+                     "price of one " + std::string(i.meeting) + " of the " + label +
+                         " (room, material, speaker)"),
+          50));
     }
-    specs.push_back(real_param(key(i.name, "fixed_euros"), i.fixed_euros, 0, 1e9, "euros",
+    specs.push_back(
+        price_range(real_param(key(i.name, "fixed_euros"), i.fixed_euros, 0, 1e9, "euros",
                                std::string(i.mechanisms), "assumption, swept",
-                               "set-up cost of the " + label + ", paid in its first week"));
+                               "set-up cost of the " + label + ", paid in its first week"),
+                    2000));
   }
   return bought(std::move(specs));
 }

@@ -103,6 +103,16 @@ std::vector<ParamSpec> intervention_term_specs();
 std::array<InterventionTerms, kInterventionCount> read_intervention_terms(
     const ParamValues& values);
 
+// Why a meeting that was due did not take place. Each is counted (the outcomes
+// meetings_scheduled, meetings_skipped and meetings_skipped_<why>), never silent.
+enum class MeetingSkip : std::uint8_t {
+  no_facilitator,  // no professional who facilitates groups works in its neighbourhood
+  no_hours,        // its facilitator had no group hours left that week
+  no_driver,       // a parent network without its driver and without structural support
+  no_budget,       // its programme stopped for lack of budget
+};
+inline constexpr std::size_t kMeetingSkipCount = 4;
+
 // The weeks' spending and the budget (see the top of this file). One per run.
 class Spending {
  public:
@@ -132,6 +142,23 @@ class Spending {
   bool capped() const { return budget_ > 0; }
   double budget() const { return budget_; }
 
+  // Every meeting due is held or skipped for a reason; counted over the whole run.
+  void meeting_held() { ++meetings_due_; }
+  void meeting_skipped(MeetingSkip why) {
+    ++meetings_due_;
+    ++skipped_[static_cast<std::size_t>(why)];
+  }
+  std::uint64_t meetings_due() const { return meetings_due_; }
+  std::uint64_t meetings_skipped(MeetingSkip why) const {
+    return skipped_[static_cast<std::size_t>(why)];
+  }
+  std::uint64_t meetings_skipped() const {
+    std::uint64_t all = 0;
+    for (const std::uint64_t n : skipped_)
+      all += n;
+    return all;
+  }
+
  private:
   static std::size_t index(Intervention i) { return static_cast<std::size_t>(i); }
 
@@ -145,6 +172,8 @@ class Spending {
   std::array<Use, kInterventionCount> week_use_{};
   std::array<std::uint8_t, kInterventionCount> started_{};
   std::array<std::uint8_t, kInterventionCount> running_{};
+  std::uint64_t meetings_due_ = 0;
+  std::array<std::uint64_t, kMeetingSkipCount> skipped_{};
   std::array<std::int64_t, kInterventionCount> stop_week_ = [] {
     std::array<std::int64_t, kInterventionCount> weeks{};
     weeks.fill(-1);

@@ -24,10 +24,14 @@ std::vector<ParamSpec> general_specs() {
          {flag_param("personal_contacts", true, "M2, M22", "seed 002 sec. 1, 6",
                      "professionals spend the hours left after reactive work on personal "
                      "contacts with parents on their caseload"),
-          share_param("inviting_share", 0.5, "share of contacts", "M3",
-                      "seed 000 tip 2; assumption (current practice), swept",
-                      "share of professional contacts made in an inviting, equal tone; the rest "
-                      "lecture or control"),
+          plausible(share_param(
+                        "inviting_share", 0.5, "share of contacts", "M3",
+                        "seed 000 tip 2; assumption (current practice), swept",
+                        "share of professional contacts made in an inviting, equal tone; the rest "
+                        "lecture or control"),
+                    0.3, 0.8,
+                    "seed 000 tip 2: much contact now lectures; no measurement, so from a minority "
+                    "to most contacts inviting"),
           choice_param("approach", "uniform", {"uniform", "matched"}, "M16", "seed 002 sec. 4",
                        "uniform: every parent approached as an engaged one; matched: the "
                        "approach that works for the parent's type")});

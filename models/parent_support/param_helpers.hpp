@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/parameters.hpp"
+#include "sim/plausible.hpp"
 
 namespace village::parent_support {
 

@@ -1,8 +1,11 @@
 // `village run`: outputs, their shape, and reproducibility across threads and seeds.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "app/cli_helpers.hpp"
 
@@ -149,4 +152,48 @@ TEST_CASE("docs/ODD.md's parameter tables are those the code declares", "[unit]"
   REQUIRE(end != std::string::npos);
   INFO("run scripts/update-docs.sh after changing a parameter");
   CHECK(odd.substr(start + begin.size(), end - start - begin.size()) == params.out);
+}
+
+TEST_CASE("meetings without a facilitator are counted and warned about once", "[unit]") {
+  // groups.toml with one youth-team worker per 1000 households instead of two: two of
+  // its four neighbourhoods have nobody to facilitate their groups.
+  std::string text =
+      read_file(fs::path(VILLAGE_SOURCE_DIR) / "tests/data/parent_support/groups.toml");
+  const std::string full = "youth_team_per_1000 = 2";
+  REQUIRE(text.find(full) != std::string::npos);
+  text.replace(text.find(full), full.size(), "youth_team_per_1000 = 1");
+  const fs::path dir = village_test::fresh_directory("run_skipped_meetings");
+  village_test::write_text(dir / "thin.toml", text);
+  const auto result = run_village("run " + (dir / "thin.toml").string() +
+                                      " --replicates 2 --quiet --out " + (dir / "out").string(),
+                                  dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  CHECK(result.err.rfind("warning: ", 0) == 0);
+  CHECK(result.err.find("had no facilitator in their neighbourhood") != std::string::npos);
+  // summary.csv holds the counts at the last week of each run.
+  std::map<std::string, double> last;
+  std::istringstream summary(read_file(dir / "out" / "summary.csv"));
+  std::string line;
+  while (std::getline(summary, line)) {
+    if (line.rfind("0,meetings_", 0) != 0) continue;
+    const auto comma = line.find(',', 2);
+    const std::string metric = line.substr(2, comma - 2);
+    last[metric] = std::stod(line.substr(line.rfind(',') + 1));
+  }
+  REQUIRE(last["meetings_scheduled"] > 0);
+  CHECK(last["meetings_skipped_no_facilitator"] > 0.3 * last["meetings_scheduled"]);
+  CHECK(last["meetings_skipped"] ==
+        last["meetings_skipped_no_facilitator"] + last["meetings_skipped_no_hours"] +
+            last["meetings_skipped_no_driver"] + last["meetings_skipped_no_budget"]);
+
+  // With a worker in every neighbourhood nothing is skipped and nothing is said.
+  village_test::write_text(dir / "full.toml", read_file(fs::path(VILLAGE_SOURCE_DIR) /
+                                                        "tests/data/parent_support/groups.toml"));
+  const auto full_run = run_village("run " + (dir / "full.toml").string() +
+                                        " --replicates 1 --quiet --out " + (dir / "full").string(),
+                                    dir);
+  CHECK(full_run.exit_code == 0);
+  CHECK(full_run.err.empty());
 }

@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -310,6 +311,52 @@ TEST_CASE("sweep: SIGINT stops cleanly with exit code 3 and the sweep resumes", 
   CHECK(read_file(out / "results.csv") == read_file(dir / "whole" / "results.csv"));
 }
 
+TEST_CASE("sweep: a bare --param NAME samples the registry's plausible range and prior",
+          "[sweep][unit]") {
+  const fs::path dir = fresh_directory("sweep_plausible");
+  write_text(dir / "community.toml", kCommunity);
+  const auto result = run_village("sweep " + (dir / "community.toml").string() +
+                                      " --design lhs --samples 8 --replicates 1"
+                                      " --param model.trust_decay --param outreach.inviting_share"
+                                      " --out " +
+                                      (dir / "out").string() + " --quiet",
+                                  dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // The params listing gives the ranges the sweep must have stayed in.
+  const auto params = run_village("params parent_support", dir);
+  REQUIRE(params.exit_code == 0);
+  const auto range_of = [&](const std::string& name) {
+    const auto row = params.out.find("| `" + name + "` |");
+    REQUIRE(row != std::string::npos);
+    const std::string line = params.out.substr(row, params.out.find('\n', row) - row);
+    std::smatch match;
+    REQUIRE(std::regex_search(line, match, std::regex(R"(\| ([0-9.e-]+)-([0-9.e-]+), )")));
+    return std::pair{std::stod(match[1]), std::stod(match[2])};
+  };
+  const auto decay = range_of("trust_decay");
+  const auto inviting = range_of("inviting_share");
+  std::istringstream design(read_file(dir / "out" / "design.csv"));
+  std::string line;
+  std::getline(design, line);
+  CHECK(line == "point,model.trust_decay,outreach.inviting_share");
+  std::size_t points = 0;
+  while (std::getline(design, line)) {
+    const auto first = line.find(',');
+    const auto second = line.find(',', first + 1);
+    const double d = std::stod(line.substr(first + 1, second - first - 1));
+    const double i = std::stod(line.substr(second + 1));
+    CHECK(d >= decay.first);
+    CHECK(d <= decay.second);
+    CHECK(i >= inviting.first);
+    CHECK(i <= inviting.second);
+    ++points;
+  }
+  CHECK(points == 8);
+  CHECK(read_file(dir / "out" / "manifest.json").find("model.trust_decay (plausible ") !=
+        std::string::npos);
+}
+
 TEST_CASE("sweep: refusals are one line with exit code 2", "[sweep][unit]") {
   const fs::path dir = fresh_directory("sweep_refusals");
   write_text(dir / "community.toml", kCommunity);
@@ -325,9 +372,12 @@ TEST_CASE("sweep: refusals are one line with exit code 2", "[sweep][unit]") {
   };
   expect_error("sweep " + scenario + " --out " + (dir / "a").string(),
                "needs at least one --param");
-  expect_error(
-      "sweep " + scenario + " --param outreach.inviting_share --out " + (dir / "a").string(),
-      "has no '='");
+  expect_error("sweep " + scenario + " --param inviting_share --out " + (dir / "a").string(),
+               "has no '='");
+  expect_error("sweep " + scenario + " --param run.steps --out " + (dir / "a").string(),
+               "run.steps has no plausible range");
+  expect_error("sweep " + scenario + " --param outreach.no_such_key --out " + (dir / "a").string(),
+               "is not a parameter of this scenario");
   expect_error(
       "sweep " + scenario + " --param outreach.inviting_share=0.5:2 --out " + (dir / "a").string(),
       "out of range");

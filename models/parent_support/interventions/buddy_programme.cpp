@@ -92,10 +92,13 @@ std::vector<ParamSpec> BuddyPlan::specs() {
   return bought(
       {flag_param("buddy_programme", false, "M19", "seed 004 (parent buddies); seed 001",
                   "volunteer parents each buddy vulnerable parents of their neighbourhood"),
-       integer_param("buddies_per_volunteer", 2, 1, 100, "parents", "M19", "assumption",
-                     "vulnerable parents one volunteer buddies"),
-       real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
-                  "assumption, swept", "programme hours to match and support one buddy"),
+       plausible(integer_param("buddies_per_volunteer", 2, 1, 100, "parents", "M19", "assumption",
+                               "vulnerable parents one volunteer buddies"),
+                 1, 4, "judgement: buddy schemes pair a volunteer with one family or a few"),
+       plausible(
+           real_param("buddy_coordination_hours", 0.5, 0, 40, "hours per volunteer per week", "M19",
+                      "assumption, swept", "programme hours to match and support one buddy"),
+           0.25, 1.0, "judgement: a coordinator's quarter hour to hour a week per volunteer"),
        choice_param("buddy_targeting", "random", parent_rules(), "M12, M19",
                     "seed 004 (parent buddies); Valente 2012",
                     "rule that orders the vulnerable parents of a neighbourhood that "

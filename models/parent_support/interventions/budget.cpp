@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/outcomes.hpp"
 
@@ -82,6 +84,21 @@ StepInfo ledger_close_step() {
 
 namespace {
 
+// Meetings due so far in the run, and those that could not take place, by reason:
+// nothing is skipped silently (the run command warns once when any was).
+void record_meetings(const Spending& spending, Observation& observation) {
+  constexpr std::array<std::pair<MeetingSkip, const char*>, kMeetingSkipCount> kReasons{{
+      {MeetingSkip::no_facilitator, "meetings_skipped_no_facilitator"},
+      {MeetingSkip::no_hours, "meetings_skipped_no_hours"},
+      {MeetingSkip::no_driver, "meetings_skipped_no_driver"},
+      {MeetingSkip::no_budget, "meetings_skipped_no_budget"},
+  }};
+  observation.record("meetings_scheduled", "all", static_cast<double>(spending.meetings_due()));
+  observation.record("meetings_skipped", "all", static_cast<double>(spending.meetings_skipped()));
+  for (const auto& [why, name] : kReasons)
+    observation.record(name, "all", static_cast<double>(spending.meetings_skipped(why)));
+}
+
 // The week's spending by intervention switched on, in all, and with a budget what is left
 // and which it stopped (interventions.hpp).
 void record_spending(const State& st, const ModelParams& params, Observation& observation) {
@@ -96,6 +113,7 @@ void record_spending(const State& st, const ModelParams& params, Observation& ob
   observation.record("euros_total", "all", st.spending.week_total());
   if (st.spending.capped())
     observation.record("budget_left", "all", st.spending.budget() - st.spending.spent());
+  record_meetings(st.spending, observation);
 }
 
 }  // namespace

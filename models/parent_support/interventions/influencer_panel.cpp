@@ -44,11 +44,15 @@ std::vector<ParamSpec> InfluencerPlan::specs() {
   return bought(
       {flag_param("influencer_panel", false, "M4, M21", "seed 000 tip 4 (Sudwest-Fryslan)",
                   "parent influencers post about parenting and prevention"),
-       real_param("influencer_posts_per_week", 1, 0, 50, "posts per influencer per week", "M4",
-                  "assumption, swept", "posts each influencer makes in a programme week"),
-       real_param("influencer_coordination_hours", 0.5, 0, 40, "hours per influencer per week",
-                  "M4", "assumption, swept",
-                  "programme hours to support one influencer of the panel")});
+       plausible(
+           real_param("influencer_posts_per_week", 1, 0, 50, "posts per influencer per week", "M4",
+                      "assumption, swept", "posts each influencer makes in a programme week"),
+           0.5, 3, "judgement: from a post a fortnight to a few a week"),
+       plausible(real_param("influencer_coordination_hours", 0.5, 0, 40,
+                            "hours per influencer per week", "M4", "assumption, swept",
+                            "programme hours to support one influencer of the panel"),
+                 0.25, 1.0,
+                 "judgement: a quarter hour to an hour a week of support per influencer")});
 }
 
 void InfluencerPlan::read(const ParamValues& values) {

@@ -150,12 +150,15 @@ std::vector<ParamSpec> KeyFigurePlan::specs() {
   return bought(
       {flag_param("key_figure_programme", false, "M5", "seed 002 sec. 2; seed 000 tip 4",
                   "key figures visit the parents they know and introduce them to professionals"),
-       real_param("key_figure_visits_per_week", 2, 0, 100, "visits per key figure per week", "M5",
-                  "seed 000 tip 4 (church elders visit families); assumption, swept",
-                  "visits each key figure makes in a programme week"),
-       real_param("key_figure_coordination_hours", 1, 0, 40, "hours per key figure per week", "M5",
-                  "assumption, swept",
-                  "programme hours to recruit, train and support one key figure"),
+       plausible(
+           real_param("key_figure_visits_per_week", 2, 0, 100, "visits per key figure per week",
+                      "M5", "seed 000 tip 4 (church elders visit families); assumption, swept",
+                      "visits each key figure makes in a programme week"),
+           1, 4, "judgement: volunteers with a few hours a week; no seed gives a rate"),
+       plausible(real_param("key_figure_coordination_hours", 1, 0, 40,
+                            "hours per key figure per week", "M5", "assumption, swept",
+                            "programme hours to recruit, train and support one key figure"),
+                 0.5, 2, "judgement: half to double the default hour of support a week"),
        choice_param("key_figure_targeting", "all", key_figure_rules(), "M5",
                     "Valente 2012 (network interventions); Kim et al. 2015 (friend "
                     "nomination)",

@@ -36,8 +36,9 @@ std::vector<ParamSpec> NewsletterPlan::specs() {
   return bought(
       {integer_param("newsletter_interval_weeks", 0, 0, 520, "weeks", "M4", "seed 002 sec. 6",
                      "weeks between newsletter issues to all parents (0: no newsletter)"),
-       real_param("newsletter_hours_per_issue", 6, 0, 1000, "hours per issue", "M4",
-                  "assumption, swept", "programme hours to write and send one issue")});
+       plausible(real_param("newsletter_hours_per_issue", 6, 0, 1000, "hours per issue", "M4",
+                            "assumption, swept", "programme hours to write and send one issue"),
+                 3, 12, "judgement: half a day to a day and a half to write and send an issue")});
 }
 
 void NewsletterPlan::read(const ParamValues& values) {

@@ -125,19 +125,31 @@ void host_courses(Week& week) {
   auto& groups = week.state.write<Column::groups>();
   const auto& volunteer = week.state.read<Column::volunteer>();
   const bool running = runs(week.state.read<Column::running>(), Intervention::parent_groups);
+  Spending& spending = week.state.write<Column::spending>();
   for (Group& group : groups) {
     if (group.network) continue;
     group.meets_this_week = false;
-    if (!running || !course_due(week, group)) continue;
+    if (!course_due(week, group)) continue;
+    if (!running) {
+      // Off, outside its window, or stopped by the budget: only the last is a skip.
+      if (spending.stopped(Intervention::parent_groups))
+        spending.meeting_skipped(MeetingSkip::no_budget);
+      continue;
+    }
     group.volunteer = -1;
     if (week.params.plan.volunteer_facilitators) {
       const auto it = std::find_if(group.members.begin(), group.members.end(),
                                    [&](NodeId m) { return volunteer[m] != 0; });
       if (it != group.members.end()) group.volunteer = *it;
     }
-    if (group.volunteer < 0 && !professional_facilitates(week, group, Intervention::parent_groups))
+    if (group.volunteer < 0 &&
+        !professional_facilitates(week, group, Intervention::parent_groups)) {
+      spending.meeting_skipped(group.professional == kNoAgent ? MeetingSkip::no_facilitator
+                                                              : MeetingSkip::no_hours);
       continue;
-    week.state.write<Column::spending>().charge(Intervention::parent_groups, {0, 0, 1});
+    }
+    spending.charge(Intervention::parent_groups, {0, 0, 1});
+    spending.meeting_held();
     group.meets_this_week = true;
   }
 }
@@ -165,8 +177,10 @@ std::vector<ParamSpec> ParentGroupsPlan::specs() {
                    "how structured the programme is (0: open, 1: fixed programme)"),
        flag_param("volunteer_facilitators", false, "M19", "seed 001",
                   "volunteer parents facilitate groups where there are any"),
-       real_param("group_hours", 3, 0, 40, "hours per meeting", "M22", "assumption, swept",
-                  "professional hours to prepare and facilitate one meeting"),
+       plausible(
+           real_param("group_hours", 3, 0, 40, "hours per meeting", "M22", "assumption, swept",
+                      "professional hours to prepare and facilitate one meeting"),
+           2, 5, "judgement: a meeting of 1.5 to 2 hours plus its preparation"),
        real_param("group_fee_euros", 0, 0, 1000, "euros per meeting", "M8",
                   "seed 001 (low or no fees)", "what a parent pays to attend a meeting"),
        integer_param("maintenance_interval_weeks", 0, 0, 520, "weeks", "M14",

@@ -75,12 +75,27 @@ void host_networks(Week& week) {
       week.state.write<Column::spending>().charge(Intervention::structural_support,
                                                   {support_hours, 0, 0});
     }
-    if (!meeting || !network_due(week, group)) continue;
-    group.volunteer = group.driver;
-    if (group.volunteer < 0 &&
-        (!supported || !professional_facilitates(week, group, Intervention::structural_support)))
+    if (!network_due(week, group)) continue;
+    Spending& spending = week.state.write<Column::spending>();
+    if (!meeting) {
+      // Off, outside its window, or stopped by the budget: only the last is a skip.
+      if (spending.stopped(Intervention::parent_network))
+        spending.meeting_skipped(MeetingSkip::no_budget);
       continue;
-    week.state.write<Column::spending>().charge(Intervention::parent_network, {0, 0, 1});
+    }
+    group.volunteer = group.driver;
+    if (group.volunteer < 0 && !supported) {
+      spending.meeting_skipped(MeetingSkip::no_driver);
+      continue;
+    }
+    if (group.volunteer < 0 &&
+        !professional_facilitates(week, group, Intervention::structural_support)) {
+      spending.meeting_skipped(group.professional == kNoAgent ? MeetingSkip::no_facilitator
+                                                              : MeetingSkip::no_hours);
+      continue;
+    }
+    spending.charge(Intervention::parent_network, {0, 0, 1});
+    spending.meeting_held();
     group.meets_this_week = true;
   }
 }

@@ -28,8 +28,9 @@ std::vector<ParamSpec> SupportPointPlan::specs() {
   return bought({flag_param("parent_support_point", false, "M6, M20, M21", "seed 004",
                             "a parent support point: information, questions, contact with other "
                             "parents"),
-                 real_param("support_point_hours", 16, 0, 400, "hours per week", "M22",
-                            "assumption, swept", "staff hours of the support point")});
+                 plausible(real_param("support_point_hours", 16, 0, 400, "hours per week", "M22",
+                                      "assumption, swept", "staff hours of the support point"),
+                           8, 32, "judgement: staffed one to four days a week")});
 }
 
 void SupportPointPlan::read(const ParamValues& values) {

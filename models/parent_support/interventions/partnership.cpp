@@ -81,11 +81,15 @@ constexpr std::array<const char*, 4> kConditionNames{"condition_mutual_trust",
 }  // namespace
 
 std::vector<ParamSpec> PartnershipPlan::specs() {
-  std::vector<ParamSpec> specs = bought(
-      {flag_param("partnership", false, "M6, M7", "seed 003",
-                  "partner professionals join conversations in informal organisations"),
-       integer_param("conversation_interval_weeks", 4, 1, 520, "weeks", "M6",
-                     "seed 003; assumption", "weeks between conversations an organisation hosts")});
+  std::vector<ParamSpec> specs =
+      bought({flag_param("partnership", false, "M6, M7", "seed 003",
+                         "partner professionals join conversations in informal organisations"),
+              plausible(integer_param("conversation_interval_weeks", 4, 1, 520, "weeks", "M6",
+                                      "seed 003; assumption",
+                                      "weeks between conversations an organisation hosts"),
+                        2, 8,
+                        "seed 003 speaks of regular conversations; judgement: fortnightly to every "
+                        "two months")});
   // The conditions describe the relation between professionals and organisations (world).
   const std::array<const char*, 4> what{"mutual trust", "shared goals",
                                         "clear expectations and roles", "equality"};

@@ -26,10 +26,12 @@ Use most_use(Week& week) {
 }  // namespace
 
 std::vector<ParamSpec> StructuralSupportPlan::specs() {
-  return bought({flag_param("structural_support", false, "M20", "seed 004",
-                            "professionals support the parent networks structurally"),
-                 real_param("network_support_hours", 2, 0, 40, "hours per network per week", "M20",
-                            "assumption, swept", "professional hours of structural support")});
+  return bought(
+      {flag_param("structural_support", false, "M20", "seed 004",
+                  "professionals support the parent networks structurally"),
+       plausible(real_param("network_support_hours", 2, 0, 40, "hours per network per week", "M20",
+                            "assumption, swept", "professional hours of structural support"),
+                 1, 4, "judgement: half to double the default two hours a week")});
 }
 
 void StructuralSupportPlan::read(const ParamValues& values) {

@@ -43,29 +43,39 @@ Use most_use(Week& week) {
 void schedule_evenings(Week& week) {
   auto& evening_school = week.state.write<Column::evening_school>();
   std::fill(evening_school.begin(), evening_school.end(), 0);
-  if (!runs(week.state.read<Column::running>(), Intervention::theme_evenings)) return;
+  const bool running = runs(week.state.read<Column::running>(), Intervention::theme_evenings);
   const auto& school_parents = week.state.read<Column::school_parents>();
   WeekHours& hours = week.state.write<Column::hours>();
   Spending& spending = week.state.write<Column::spending>();
   const double cost = week.params.plan.theme_evening_hours;
   for (std::size_t s = 0; s < evening_school.size(); ++s) {
     if (!evening_due(week, school_parents, s)) continue;
+    if (!running) {
+      // Off, outside its window, or stopped by the budget: only the last is a skip.
+      if (spending.stopped(Intervention::theme_evenings))
+        spending.meeting_skipped(MeetingSkip::no_budget);
+      continue;
+    }
     evening_school[s] = 1;
     hours.theme_evenings += cost;
     spending.charge(Intervention::theme_evenings, {cost, 0, 1});
+    spending.meeting_held();
   }
 }
 
 }  // namespace
 
 std::vector<ParamSpec> ThemeEveningsPlan::specs() {
-  return bought({flag_param("theme_evenings", false, "M1, M8, M17",
-                            "seed 002 sec. 1; seed 000 tip 3 (Urk, Hardenberg)",
-                            "schools hold parent evenings on agreements about limits"),
-                 integer_param("theme_evening_interval_weeks", 13, 1, 520, "weeks", "M17",
-                               "scenario", "weeks between a school's theme evenings"),
-                 real_param("theme_evening_hours", 4, 0, 100, "hours per evening", "M22",
-                            "assumption, swept", "professional hours for one school's evening")});
+  return bought(
+      {flag_param("theme_evenings", false, "M1, M8, M17",
+                  "seed 002 sec. 1; seed 000 tip 3 (Urk, Hardenberg)",
+                  "schools hold parent evenings on agreements about limits"),
+       integer_param("theme_evening_interval_weeks", 13, 1, 520, "weeks", "M17", "scenario",
+                     "weeks between a school's theme evenings"),
+       plausible(real_param("theme_evening_hours", 4, 0, 100, "hours per evening", "M22",
+                            "assumption, swept", "professional hours for one school's evening"),
+                 3, 8,
+                 "judgement: the evening itself plus from one to five hours of preparation")});
 }
 
 void ThemeEveningsPlan::read(const ParamValues& values) {

@@ -72,20 +72,24 @@ void train(Week& week) {
 }  // namespace
 
 std::vector<ParamSpec> TrainingPlan::specs() {
-  std::vector<ParamSpec> specs =
-      bought({flag_param("training", false, "M3, M22", "seed 004 (collaboration competences)",
-                         "professionals are trained in tone and collaboration"),
-              integer_param("training_capacity", 0, 0, 1e6, "professionals", "M22", "scenario",
-                            "most professionals trained, those with the largest caseloads first "
-                            "(0: every professional)"),
-              real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
-                         "assumption, swept",
-                         "hours of training per professional, spent in the first outreach week")});
+  std::vector<ParamSpec> specs = bought(
+      {flag_param("training", false, "M3, M22", "seed 004 (collaboration competences)",
+                  "professionals are trained in tone and collaboration"),
+       integer_param("training_capacity", 0, 0, 1e6, "professionals", "M22", "scenario",
+                     "most professionals trained, those with the largest caseloads first "
+                     "(0: every professional)"),
+       plausible(real_param("training_hours", 16, 0, 400, "hours per professional", "M22",
+                            "assumption, swept",
+                            "hours of training per professional, spent in the first outreach week"),
+                 8, 24, "judgement: a one- to three-day course")});
   // What a course changes in a professional is a property of the world, not of the order.
   specs.insert(
       specs.begin() + 1,
-      share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
-                  "gain in collaboration competence (capped at 1) from the training"));
+      plausible(
+          share_param("training_competence_gain", 0.15, "competence", "M22", "assumption, swept",
+                      "gain in collaboration competence (capped at 1) from the training"),
+          0.05, 0.3,
+          "judgement: training changes practice modestly; from a small to a moderate gain"));
   specs[1].changed_by = "training_capacity or training_hours (how much training is bought)";
   return specs;
 }

@@ -33,11 +33,14 @@ std::vector<ParamSpec> VoicePlan::specs() {
       {flag_param("voice", false, "M21", "seed 004; seed 000 tip 4",
                   "a parent panel or survey tailors meetings to parents' needs while it "
                   "runs"),
-       integer_param("voice_interval_weeks", 8, 1, 52, "weeks", "M21", "assumption, swept",
-                     "weeks between the panel's meetings (or survey rounds)"),
-       real_param("voice_hours_per_meeting", 6, 0, 400, "hours per meeting", "M21",
-                  "assumption, swept",
-                  "professional hours to prepare, chair and report a panel meeting")});
+       plausible(
+           integer_param("voice_interval_weeks", 8, 1, 52, "weeks", "M21", "assumption, swept",
+                         "weeks between the panel's meetings (or survey rounds)"),
+           4, 13, "judgement: from monthly to quarterly panel meetings"),
+       plausible(real_param("voice_hours_per_meeting", 6, 0, 400, "hours per meeting", "M21",
+                            "assumption, swept",
+                            "professional hours to prepare, chair and report a panel meeting"),
+                 3, 10, "judgement: half to one and a half days to prepare, chair and report")});
 }
 
 void VoicePlan::read(const ParamValues& values) {

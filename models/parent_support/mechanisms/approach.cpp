@@ -24,6 +24,18 @@ constexpr std::array<const char*, 2> kApproachNames{"uniform", "matched"};
 constexpr std::array<std::array<double, 4>, 2> kReach{
     {{0.9, 0.6, 0.25, 0.5}, {0.9, 0.75, 0.55, 0.7}}};
 constexpr std::array<std::array<double, 4>, 2> kFit{{{1.0, 0.4, 0.6, 0.4}, {1.0, 0.9, 0.9, 0.9}}};
+// Plausible ranges [low, high] per approach and type (judgement: up to 0.2 either side of
+// the default, within [0, 1]).
+using Ranges = std::array<std::array<std::array<double, 2>, 4>, 2>;
+constexpr Ranges kReachRange{{{{{0.75, 1.0}, {0.4, 0.8}, {0.1, 0.45}, {0.3, 0.7}}},
+                              {{{0.75, 1.0}, {0.55, 0.9}, {0.35, 0.75}, {0.5, 0.9}}}}};
+constexpr Ranges kFitRange{{{{{0.8, 1.0}, {0.2, 0.6}, {0.4, 0.8}, {0.2, 0.6}}},
+                            {{{0.8, 1.0}, {0.7, 1.0}, {0.7, 1.0}, {0.7, 1.0}}}}};
+constexpr std::array<const char*, 2> kRangeWhy{
+    "seed 002 sec. 4: a uniform approach works for engaged parents, poorly for the others; "
+    "judgement: up to 0.2 either side of the default",
+    "seed 002 sec. 4: the approach matched to the type works better than a uniform one; "
+    "judgement: up to 0.2 either side of the default"};
 }  // namespace
 
 std::vector<ParamSpec> ApproachParams::specs() {
@@ -32,28 +44,35 @@ std::vector<ParamSpec> ApproachParams::specs() {
   for (std::size_t a = 0; a < 2; ++a) {
     for (std::size_t t = 0; t < 4; ++t) {
       const auto type = community::kParentTypeNames[t];
-      specs.push_back(share_param(
-          fmt::format("{}_reach_{}", kApproachNames[a], type), kReach[a][t], "probability", "M16",
-          source,
-          fmt::format("chance that a {} parent takes up a personal contact made with the {} "
-                      "approach (times willingness)",
-                      type, kApproachNames[a])));
+      specs.push_back(plausible(
+          share_param(fmt::format("{}_reach_{}", kApproachNames[a], type), kReach[a][t],
+                      "probability", "M16", source,
+                      fmt::format("chance that a {} parent takes up a personal contact made with "
+                                  "the {} approach (times willingness)",
+                                  type, kApproachNames[a])),
+          kReachRange[a][t][0], kReachRange[a][t][1], kRangeWhy[a]));
     }
   }
   for (std::size_t a = 0; a < 2; ++a) {
     for (std::size_t t = 0; t < 4; ++t) {
       const auto type = community::kParentTypeNames[t];
-      specs.push_back(share_param(
-          fmt::format("{}_fit_{}", kApproachNames[a], type), kFit[a][t], "quality", "M16", source,
-          fmt::format("quality of an accepted {}-approach contact with a {} parent (times the "
-                      "professional's competence)",
-                      kApproachNames[a], type)));
+      specs.push_back(plausible(
+          share_param(fmt::format("{}_fit_{}", kApproachNames[a], type), kFit[a][t], "quality",
+                      "M16", source,
+                      fmt::format("quality of an accepted {}-approach contact with a {} parent "
+                                  "(times the professional's competence)",
+                                  kApproachNames[a], type)),
+          kFitRange[a][t][0], kFitRange[a][t][1], kRangeWhy[a]));
     }
   }
-  specs.push_back(real_param("matched_hours_factor", 1.3, 1, 5, "multiple of contact hours", "M16",
-                             "seed 002 sec. 4 (one-to-one, persistent); assumption, swept",
-                             "hours of a matched contact with a non-engaged parent, relative to a "
-                             "uniform contact"));
+  specs.push_back(plausible(
+      real_param("matched_hours_factor", 1.3, 1, 5, "multiple of contact hours", "M16",
+                 "seed 002 sec. 4 (one-to-one, persistent); assumption, swept",
+                 "hours of a matched contact with a non-engaged parent, relative to a "
+                 "uniform contact"),
+      1.0, 2.0,
+      "seed 002 sec. 4: one-to-one, persistent contact takes longer; judgement: from no extra "
+      "time to double the hours"));
   return specs;
 }
 

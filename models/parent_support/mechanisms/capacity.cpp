@@ -12,17 +12,23 @@ namespace village::parent_support {
 std::vector<ParamSpec> CapacityParams::specs() {
   const std::string seed = "seed 004; seed 002 sec. 3; magnitude: assumption, swept";
   return {
-      real_param("incident_hours", 1.5, 0, 40, "hours", "M22", seed,
-                 "professional hours for the conversation after an incident"),
-      real_param("question_hours", 0.5, 0, 40, "hours", "M22", seed,
-                 "professional hours for answering a parent's question"),
-      real_param("conversation_hours", 2, 0, 40, "hours per conversation", "M22", seed,
-                 "professional hours to join one conversation in an organisation"),
-      real_param("introduction_hours", 1, 0, 40, "hours", "M22", seed,
-                 "professional hours for a key figure's introduction of a parent"),
-      real_param("personal_contact_hours", 0.5, 0.05, 40, "hours", "M22", seed,
-                 "professional hours for one proactive personal contact, a short talk or call "
-                 "with its preparation (uniform approach)"),
+      plausible(real_param("incident_hours", 1.5, 0, 40, "hours", "M22", seed,
+                           "professional hours for the conversation after an incident"),
+                0.75, 3,
+                "judgement: half to double the default; a talk with preparation and follow-up"),
+      plausible(real_param("question_hours", 0.5, 0, 40, "hours", "M22", seed,
+                           "professional hours for answering a parent's question"),
+                0.25, 1, "judgement: half to double the default; a short talk or call"),
+      plausible(real_param("conversation_hours", 2, 0, 40, "hours per conversation", "M22", seed,
+                           "professional hours to join one conversation in an organisation"),
+                1, 4, "judgement: half to double the default; an evening meeting with travel"),
+      plausible(real_param("introduction_hours", 1, 0, 40, "hours", "M22", seed,
+                           "professional hours for a key figure's introduction of a parent"),
+                0.5, 2, "judgement: half to double the default; a first meeting with the parent"),
+      plausible(real_param("personal_contact_hours", 0.5, 0.05, 40, "hours", "M22", seed,
+                           "professional hours for one proactive personal contact, a short talk "
+                           "or call with its preparation (uniform approach)"),
+                0.25, 1, "judgement: half to double the default; a short talk or call prepared"),
   };
 }
 

@@ -8,20 +8,21 @@
 #include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "sim/parallel.hpp"
+#include "sim/plausible.hpp"
 
 namespace village::parent_support {
 
 std::vector<ParamSpec> CompetenceDecayParams::specs() {
-  ParamSpec rate = share_param(
-      "competence_decay", 0.0, "share of the gain per week", "M13",
-      "assumption, swept: no seed says how long learning lasts; 0 (the default) keeps all "
-      "that was learnt, 0.02 halves it in about 35 weeks",
-      "share of the competence gained above the parent's own level lost in a week without a "
-      "meeting");
-  rate.plausible_min = 0.0;
-  rate.plausible_max = 0.02;
-  rate.role = ParamRole::world;  // how parents forget, not something bought
-  return {rate};
+  // How parents forget is a property of the world, not something bought.
+  return {plausible(
+      share_param("competence_decay", 0.0, "share of the gain per week", "M13",
+                  "assumption, swept: no seed says how long learning lasts; 0 (the default) "
+                  "keeps all that was learnt, 0.02 halves it in about 35 weeks",
+                  "share of the competence gained above the parent's own level lost in a week "
+                  "without a meeting"),
+      0.0, 0.02,
+      "from no fading to a half-life of about 35 weeks: parenting-programme effects are "
+      "usually still measurable at 6-12 months follow-up, so faster fading is implausible")};
 }
 
 CompetenceDecayParams CompetenceDecayParams::from(const ParamValues& values) {

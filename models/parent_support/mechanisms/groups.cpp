@@ -16,41 +16,76 @@ namespace village::parent_support {
 std::vector<ParamSpec> GroupParams::specs() {
   const std::string seed = "seed 001 ch. 2-3; seed 000 tip 5; magnitude: assumption, swept";
   return {
-      share_param("attend_base", 0.25, "probability", "M8", seed,
-                  "chance to attend a meeting before trust, need and peers"),
-      share_param("attend_trust", 0.4, "probability per unit trust", "M8", seed,
-                  "increase per unit of trust in the facilitator"),
-      share_param("attend_need", 0.3, "probability per unit stress", "M8", seed,
-                  "increase per unit of stress (need, and the relaxation hoped for)"),
-      share_param("attend_peers", 0.3, "probability per share of friends", "M8", seed,
-                  "increase per share of support ties who attended the last meeting"),
+      plausible(share_param("attend_base", 0.25, "probability", "M8", seed,
+                            "chance to attend a meeting before trust, need and peers"),
+                0.1, 0.4,
+                "seed 000 tip 5: the first meeting drew five parents; judgement: 0.4x to 1.6x "
+                "the default"),
+      plausible(
+          share_param("attend_trust", 0.4, "probability per unit trust", "M8", seed,
+                      "increase per unit of trust in the facilitator"),
+          0.2, 0.6,
+          "seed 001 (M8): trust in the facilitator draws parents; judgement: half to 1.5x the "
+          "default"),
+      plausible(share_param("attend_need", 0.3, "probability per unit stress", "M8", seed,
+                            "increase per unit of stress (need, and the relaxation hoped for)"),
+                0.15, 0.5, "judgement: half to 1.7x the default"),
+      plausible(share_param("attend_peers", 0.3, "probability per share of friends", "M8", seed,
+                            "increase per share of support ties who attended the last meeting"),
+                0.15, 0.5,
+                "seed 001 ch. 3: parents come for like-minded peers; judgement: half to 1.7x the "
+                "default"),
       share_param("attend_distance", 0.2, "probability", "M8",
                   "seed 001 (walking or cycling distance)",
                   "decrease when the group meets outside the parent's neighbourhood"),
-      share_param("attend_cost", 0.05, "probability per euro", "M8",
-                  "seed 001 (low or no fees); assumption, swept",
-                  "decrease per euro of fee per meeting (doubled for vulnerable parents)"),
-      share_param("first_attendance", 0.25, "multiple", "M8",
-                  "seed 000 tip 5; Chacko et al. 2016 (at least 25% never enrol); swept",
-                  "multiple of the attendance chance for a parent's first meeting"),
-      share_param("dropout_base", 0.15, "probability per meeting", "M9, M10",
-                  "Chacko et al. 2016 (26% of starters drop out); swept",
-                  "chance of dropping out after a meeting, with no group feeling, at the "
-                  "optimal structure"),
+      plausible_log(share_param("attend_cost", 0.05, "probability per euro", "M8",
+                                "seed 001 (low or no fees); assumption, swept",
+                                "decrease per euro of fee per meeting (doubled for vulnerable "
+                                "parents)"),
+                    0.02, 0.1,
+                    "seed 001: low or no fees; judgement: a 5-euro fee lowers the chance by 0.1 "
+                    "to 0.5"),
+      plausible(share_param("first_attendance", 0.25, "multiple", "M8",
+                            "seed 000 tip 5; Chacko et al. 2016 (at least 25% never enrol); swept",
+                            "multiple of the attendance chance for a parent's first meeting"),
+                0.15, 0.35,
+                "Chacko et al. 2016: at least 25 per cent never enrol; judgement: 0.6 to 1.4 times "
+                "the calibrated value"),
+      plausible(
+          share_param("dropout_base", 0.17, "probability per meeting", "M9, M10",
+                      "Chacko et al. 2016 (26% of starters drop out): calibrated on the funnel "
+                      "of tests/data/parent_support/groups.toml; swept",
+                      "chance of dropping out after a meeting, with no group feeling, at the "
+                      "optimal structure"),
+          0.1, 0.25,
+          "Chacko et al. 2016: dropout differs widely between programmes; judgement: about 0.6 to "
+          "1.5 times the calibrated value"),
       share_param("structure_optimum", 0.5, "structure", "M9",
                   "seed 001 ch. 2 (structure plus autonomy)",
                   "structure at which dropout is lowest"),
-      real_param("structure_penalty", 1, 0, 10, "relative dropout increase", "M9",
-                 "seed 001 ch. 2; assumption, swept",
-                 "relative increase of dropout at structure 0 or 1"),
-      share_param("feeling_gain", 0.25, "share of the gap", "M10", seed,
-                  "growth of group feeling per meeting, times skill and likeness"),
-      share_param("voice_fit_gain", 0.2, "relative attendance increase", "M21",
-                  "seed 004; seed 000 tip 4; assumption, swept",
-                  "relative increase of attendance with a parent panel or survey"),
-      share_param("volunteer_skill", 0.5, "skill", "M19", "seed 001; assumption, swept",
-                  "facilitation skill of a volunteer parent (a professional's is its "
-                  "competence)"),
+      plausible_log(real_param("structure_penalty", 1, 0, 10, "relative dropout increase", "M9",
+                               "seed 001 ch. 2; assumption, swept",
+                               "relative increase of dropout at structure 0 or 1"),
+                    0.5, 2,
+                    "seed 001 ch. 2: too much or too little structure deters; judgement: dropout "
+                    "1.5 to 3 times the optimum's"),
+      plausible(share_param("feeling_gain", 0.25, "share of the gap", "M10", seed,
+                            "growth of group feeling per meeting, times skill and likeness"),
+                0.1, 0.4,
+                "judgement: 0.4x to 1.6x the default; at full skill the gap halves in 1.5 to 7 "
+                "meetings"),
+      plausible(share_param("voice_fit_gain", 0.2, "relative attendance increase", "M21",
+                            "seed 004; seed 000 tip 4; assumption, swept",
+                            "relative increase of attendance with a parent panel or survey"),
+                0.05, 0.4,
+                "seed 004: consultation improves tailoring, no size given; judgement: a quarter "
+                "to double the default"),
+      plausible(share_param("volunteer_skill", 0.5, "skill", "M19", "seed 001; assumption, swept",
+                            "facilitation skill of a volunteer parent (a professional's is its "
+                            "competence)"),
+                0.3, 0.7,
+                "seed 001: experts by experience; judgement: below to about the professionals' "
+                "mean competence (0.6)"),
   };
 }
 

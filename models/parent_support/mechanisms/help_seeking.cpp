@@ -19,22 +19,43 @@ std::vector<ParamSpec> HelpSeekingParams::specs() {
                   "seed 001 intro (about half of parents have concerns to discuss)",
                   "yearly chance that a parent without vulnerability factors has a parenting "
                   "question"),
-      real_param("question_vulnerability", 0.3, 0, 10, "relative increase per factor", "M15",
-                 "seed 001 intro; assumption, swept",
-                 "relative increase of the question rate per vulnerability factor"),
-      share_param("help_base", 0.05, "probability", "M6", seed,
-                  "chance of taking a question to a professional regardless of trust"),
-      share_param("help_trust_weight", 0.6, "probability per unit trust", "M6", seed,
-                  "increase of that chance per unit of trust in the most trusted professional"),
-      share_param("help_informal_weight", 0.3, "probability per unit participation", "M6", seed,
-                  "increase per unit of informal participation, times the partnership quality "
-                  "(the stepping stone)"),
-      share_param("help_language_penalty", 0.3, "probability", "M15",
-                  "seed 002 sec. 2; seed 003 (own language); assumption, swept",
-                  "decrease for a parent with a language barrier, softened by informal "
-                  "participation"),
-      share_param("question_contact_quality", 0.5, "quality", "M2, M6", seed,
-                  "quality of answering a question as a contact (M2)"),
+      plausible(real_param("question_vulnerability", 0.3, 0, 10, "relative increase per factor",
+                           "M15", "seed 001 intro; assumption, swept",
+                           "relative increase of the question rate per vulnerability factor"),
+                0.15, 0.6,
+                "seed 001 intro: vulnerable parents have more concerns; judgement: half to double "
+                "the default"),
+      plausible_log(share_param("help_base", 0.05, "probability", "M6", seed,
+                                "chance of taking a question to a professional regardless of "
+                                "trust"),
+                    0.02, 0.1,
+                    "judgement: without trust few questions reach a professional; 0.4x to double "
+                    "the default"),
+      plausible(share_param("help_trust_weight", 0.6, "probability per unit trust", "M6", seed,
+                            "increase of that chance per unit of trust in the most trusted "
+                            "professional"),
+                0.4, 0.8,
+                "seed 003: parents bring questions to professionals they know; judgement: 0.2 "
+                "either side"),
+      plausible(
+          share_param("help_informal_weight", 0.3, "probability per unit participation", "M6", seed,
+                      "increase per unit of informal participation, times the partnership "
+                      "quality (the stepping stone)"),
+          0.15, 0.5,
+          "seed 003: informal talks are a stepping stone to help, no size given; judgement: "
+          "half to 1.7x"),
+      plausible(share_param("help_language_penalty", 0.3, "probability", "M15",
+                            "seed 002 sec. 2; seed 003 (own language); assumption, swept",
+                            "decrease for a parent with a language barrier, softened by informal "
+                            "participation"),
+                0.15, 0.5,
+                "seed 002 sec. 2: limited Dutch keeps parents from standard channels; judgement: "
+                "half to 1.7x"),
+      plausible(share_param("question_contact_quality", 0.5, "quality", "M2, M6", seed,
+                            "quality of answering a question as a contact (M2)"),
+                0.3, 0.7,
+                "judgement: answering a question the parent brought is a middling to good "
+                "contact; 0.2 either side"),
   };
 }
 

@@ -17,26 +17,51 @@ namespace village::parent_support {
 std::vector<ParamSpec> IncidentParams::specs() {
   const std::string seed = "seed 000 tip 1; seed 002 sec. 1; magnitude: assumption, swept";
   return {
-      share_param("incident_rate", 0.1, "probability per household per year", "M1", seed,
-                  "yearly chance of a worrying event (substance use, truancy, a fight) in a "
-                  "household without vulnerability factors"),
-      real_param("incident_vulnerability", 0.5, 0, 10, "relative increase per factor", "M1, M15",
-                 "seed 001 intro (vulnerable parents: more stress); assumption, swept",
-                 "relative increase of the incident rate per vulnerability factor"),
-      integer_param("incidents_from_week", 0, 0, 1e6, "week", "M1", seed,
-                    "first week in which incidents happen (to study contact invested before "
-                    "them)"),
-      share_param("cooperation_floor", 0.2, "probability", "M1", seed,
-                  "chance of a cooperative conversation after an incident at zero trust"),
-      share_param("cooperation_ceiling", 0.9, "probability", "M1", seed,
-                  "chance of a cooperative conversation after an incident at full trust"),
-      share_param("incident_contact_quality", 0.5, "quality", "M1", seed,
-                  "quality of a cooperative conversation as a contact (M2)"),
-      share_param("incident_trust_loss", 0.2, "share of trust", "M1", seed,
-                  "share of the trust lost after an uncooperative conversation"),
-      share_param("no_tie_trust", 0.5, "multiple of institutional trust", "M1", "assumption, swept",
-                  "trust brought to an incident conversation by a parent with no professional "
-                  "tie, as a multiple of institutional trust"),
+      plausible_log(
+          share_param("incident_rate", 0.1, "probability per household per year", "M1", seed,
+                      "yearly chance of a worrying event (substance use, truancy, a "
+                      "fight) in a household without vulnerability factors"),
+          0.05, 0.2, "judgement: half to double the default; known only to its order"),
+      plausible(real_param("incident_vulnerability", 0.5, 0, 10, "relative increase per factor",
+                           "M1, M15",
+                           "seed 001 intro (vulnerable parents: more stress); assumption, swept",
+                           "relative increase of the incident rate per vulnerability factor"),
+                0.25, 1,
+                "seed 001 intro gives the direction; judgement: half to double the default"),
+      plausible(integer_param("incidents_from_week", 0, 0, 1e6, "week", "M1", seed,
+                              "first week in which incidents happen (to study contact invested "
+                              "before them)"),
+                0, 104,
+                "judgement: a study design choice; from the start to after two years of contact "
+                "invested"),
+      plausible(share_param("cooperation_floor", 0.2, "probability", "M1", seed,
+                            "chance of a cooperative conversation after an incident at zero "
+                            "trust"),
+                0.1, 0.35,
+                "seed 002 sec. 1: without trust parents feel ambushed; judgement: half to 1.75x "
+                "the default"),
+      plausible(share_param("cooperation_ceiling", 0.9, "probability", "M1", seed,
+                            "chance of a cooperative conversation after an incident at full "
+                            "trust"),
+                0.75, 0.98,
+                "seed 000 tip 1: trust built earlier carries the problem talk; judgement: most "
+                "such talks go well"),
+      plausible(share_param("incident_contact_quality", 0.5, "quality", "M1", seed,
+                            "quality of a cooperative conversation as a contact (M2)"),
+                0.3, 0.7,
+                "judgement: a problem talk that goes well is a middling contact; 0.2 either side"),
+      plausible(share_param("incident_trust_loss", 0.2, "share of trust", "M1", seed,
+                            "share of the trust lost after an uncooperative conversation"),
+                0.1, 0.35,
+                "seed 002 sec. 1: parents feel ambushed or judged, no size given; judgement: half "
+                "to 1.75x the default"),
+      plausible(share_param("no_tie_trust", 0.5, "multiple of institutional trust", "M1",
+                            "assumption, swept",
+                            "trust brought to an incident conversation by a parent with no "
+                            "professional tie, as a multiple of institutional trust"),
+                0.3, 0.8,
+                "judgement: a stranger handling a problem gets less than a tie's baseline "
+                "(initial_tie_trust 0.8)"),
   };
 }
 

@@ -11,16 +11,28 @@ namespace village::parent_support {
 std::vector<ParamSpec> OrganisationParams::specs() {
   const std::string seed = "seed 003; magnitude: assumption, swept";
   return {
-      share_param("conversation_attendance", 0.4, "probability per conversation", "M6", seed,
-                  "chance that a member attends a conversation hosted by the organisation"),
-      share_param("participation_gain", 0.3, "share of the gap", "M6", seed,
-                  "share of the gap to full informal participation closed by attending"),
-      share_param("participation_decay", 0.03, "share per week", "M6", "assumption, swept",
-                  "share of informal participation lost in a week without attending"),
-      share_param("condition_weight", 0.5, "share", "M7",
-                  "seed 003 (four conditions); magnitude: assumption, swept",
-                  "share of a partnership's effect lost when one of its four conditions is "
-                  "wholly absent"),
+      plausible(
+          share_param("conversation_attendance", 0.4, "probability per conversation", "M6", seed,
+                      "chance that a member attends a conversation hosted by the organisation"),
+          0.2, 0.6,
+          "judgement: seed 003's conversations are ones parents already have, yet not every "
+          "member comes to each; half to 1.5x the default"),
+      plausible(share_param("participation_gain", 0.3, "share of the gap", "M6", seed,
+                            "share of the gap to full informal participation closed by attending"),
+                0.15, 0.5, "judgement: about half to 1.7x the default; seed 003 gives no size"),
+      plausible_log(
+          share_param("participation_decay", 0.03, "share per week", "M6", "assumption, swept",
+                      "share of informal participation lost in a week without attending"),
+          0.01, 0.06,
+          "judgement: participation fades with a half-life of about 11 to 70 weeks "
+          "without attending"),
+      plausible(share_param("condition_weight", 0.5, "share", "M7",
+                            "seed 003 (four conditions); magnitude: assumption, swept",
+                            "share of a partnership's effect lost when one of its four conditions "
+                            "is wholly absent"),
+                0.25, 0.8,
+                "seed 003 names four conditions without weights; judgement: losing one costs a "
+                "quarter to most of the effect"),
   };
 }
 

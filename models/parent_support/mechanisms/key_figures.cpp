@@ -10,18 +10,32 @@ namespace village::parent_support {
 std::vector<ParamSpec> KeyFigureParams::specs() {
   const std::string seed = "seed 002 sec. 2; seed 000 tip 4; magnitude: assumption, swept";
   return {
-      share_param("key_figure_trust_own", 0.75, "trust", "M5", seed,
-                  "initial trust of a parent in a key figure of the own community"),
-      share_param("key_figure_trust_other", 0.45, "trust", "M5", seed,
-                  "initial trust of a parent in a key figure of another community"),
-      share_param("key_figure_acceptance", 0.9, "probability at full trust", "M5", seed,
-                  "chance that a parent receives a key figure's visit, times the trust in it"),
-      share_param("introduction_rate", 0.3, "probability at full trust", "M5", seed,
-                  "chance that an accepted visit leads to an introduction to the key figure's "
-                  "partner professional, times the trust in the key figure"),
-      share_param("trust_transfer", 0.7, "share", "M5", seed,
-                  "share of the gap between trust in the key figure and trust in the "
-                  "introduced professional that the introduction closes"),
+      plausible(share_param("key_figure_trust_own", 0.75, "trust", "M5", seed,
+                            "initial trust of a parent in a key figure of the own community"),
+                0.6, 0.9,
+                "seed 002 sec. 2: key figures are trusted bridges; judgement: 0.15 either side, "
+                "above the other's"),
+      plausible(share_param("key_figure_trust_other", 0.45, "trust", "M5", seed,
+                            "initial trust of a parent in a key figure of another community"),
+                0.3, 0.6,
+                "judgement: 0.15 either side, at most the low end of trust in an own community's "
+                "key figure"),
+      plausible(share_param("key_figure_acceptance", 0.9, "probability at full trust", "M5", seed,
+                            "chance that a parent receives a key figure's visit, times the trust "
+                            "in it"),
+                0.7, 1.0,
+                "seed 000 tip 4: Urk's church elders visit families; judgement: most visits are "
+                "received at full trust"),
+      plausible(share_param("introduction_rate", 0.3, "probability at full trust", "M5", seed,
+                            "chance that an accepted visit leads to an introduction to the key "
+                            "figure's partner professional, times the trust in the key figure"),
+                0.15, 0.5, "judgement: half to 1.7x the default"),
+      plausible(share_param("trust_transfer", 0.7, "share", "M5", seed,
+                            "share of the gap between trust in the key figure and trust in the "
+                            "introduced professional that the introduction closes"),
+                0.4, 0.9,
+                "seed 002 sec. 2: trust in the bridge carries over; judgement: under half to "
+                "most of the gap"),
   };
 }
 

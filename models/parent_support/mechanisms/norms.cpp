@@ -20,54 +20,101 @@ std::vector<ParamSpec> NormParams::specs() {
       "Sigfusdottir et al. 2008 (Subst. Abuse Treat. Prev. Policy 3:12); Kristjansson et al. "
       "2016 (Addiction 111); values: assumption, swept";
   return {
-      share_param("competence_base", 0.6, "competence", "M13", "assumption, swept",
-                  "initial parenting competence of a parent without vulnerability factors"),
-      share_param("competence_per_factor", 0.08, "competence per factor", "M13, M15",
-                  "seed 001 intro (less positive parenting); assumption, swept",
-                  "lower initial competence per vulnerability factor"),
-      share_param("peer_learning", 0.1, "share of the gap", "M13",
-                  "seed 001 ch. 5; assumption, swept",
-                  "share of the gap to the better mean competence of the others present "
-                  "closed at a meeting"),
-      share_param("facilitator_teaching", 0.03, "share of the gap", "M13",
-                  "seed 001 ch. 2; assumption, swept",
-                  "share of the gap to full competence a facilitator of skill 1 closes per "
-                  "meeting"),
-      share_param("limit_setting_initial", 0.3, "share of parents", "M17", norms,
-                  "share of parents setting clear limits at the start"),
+      plausible(
+          share_param("competence_base", 0.6, "competence", "M13", "assumption, swept",
+                      "initial parenting competence of a parent without vulnerability factors"),
+          0.5, 0.7,
+          "judgement: a parent without vulnerability factors is fairly competent on a 0-1 scale"),
+      plausible(share_param("competence_per_factor", 0.08, "competence per factor", "M13, M15",
+                            "seed 001 intro (less positive parenting); assumption, swept",
+                            "lower initial competence per vulnerability factor"),
+                0.04, 0.12,
+                "seed 001 intro: vulnerable parents parent less positively; judgement: half to "
+                "1.5x the default"),
+      plausible(share_param("peer_learning", 0.1, "share of the gap", "M13",
+                            "seed 001 ch. 5; assumption, swept",
+                            "share of the gap to the better mean competence of the others present "
+                            "closed at a meeting"),
+                0.05, 0.2,
+                "seed 001 ch. 5: peers act as role models; judgement: half to double the default"),
+      plausible_log(
+          share_param("facilitator_teaching", 0.03, "share of the gap", "M13",
+                      "seed 001 ch. 2; assumption, swept",
+                      "share of the gap to full competence a facilitator of skill 1 closes per "
+                      "meeting"),
+          0.01, 0.06,
+          "Barlow et al. 2014: programmes move confidence modestly (SMD about 0.34); judgement: "
+          "ten meetings close about 10-45% of the gap"),
+      plausible(share_param("limit_setting_initial", 0.3, "share of parents", "M17", norms,
+                            "share of parents setting clear limits at the start"),
+                0.15, 0.45,
+                "seed 000 tip 9: many parents do not see the harm of alcohol; judgement: a "
+                "minority, 15-45%, set clear limits at the start"),
       flag_param("seed_friend_circles", true, "M17",
                  "seed 000 tip 3 (a focus group of parents draws in a wider group)",
                  "the first limit setters are circles of friends (else parents at random)"),
-      share_param("threshold_low", 0.35, "share of ties", "M17", norms,
-                  "lowest adoption threshold (share of support ties setting limits)"),
-      share_param("threshold_high", 0.85, "share of ties", "M17", norms,
-                  "highest adoption threshold"),
+      plausible(share_param("threshold_low", 0.35, "share of ties", "M17", norms,
+                            "lowest adoption threshold (share of support ties setting limits)"),
+                0.15, 0.45,
+                "Centola et al. 2018: a committed minority of about 25% (10-40%) tips a "
+                "convention; judgement: the lowest thresholds lie near there"),
+      plausible(share_param("threshold_high", 0.85, "share of ties", "M17", norms,
+                            "highest adoption threshold"),
+                0.65, 0.95,
+                "judgement: the most reluctant parents need most of their support ties to set "
+                "limits first"),
       real_param("min_adopters", 2, 0, 100, "parents", "M17",
                  "Centola & Macy 2007 (complex contagion needs several sources)",
                  "limit-setting parents a parent must see (ties or at an evening) before "
                  "taking it up"),
-      share_param("stress_threshold", 0.3, "threshold per unit stress", "M14, M17",
-                  "seed 001 ch. 6 (wellbeing before positive parenting); assumption, swept",
-                  "rise of the threshold per unit of stress"),
-      share_param("competence_threshold", 0.2, "threshold per unit competence", "M13, M17",
-                  "assumption, swept", "fall of the threshold per unit of competence"),
+      plausible(
+          share_param("stress_threshold", 0.3, "threshold per unit stress", "M14, M17",
+                      "seed 001 ch. 6 (wellbeing before positive parenting); assumption, swept",
+                      "rise of the threshold per unit of stress"),
+          0.1, 0.5,
+          "seed 001 ch. 6: wellbeing comes before positive parenting; judgement: a third to 1.7x "
+          "the default"),
+      plausible(
+          share_param("competence_threshold", 0.2, "threshold per unit competence", "M13, M17",
+                      "assumption, swept", "fall of the threshold per unit of competence"),
+          0.1, 0.4, "judgement: half to double the default"),
       real_param("evening_weight", 1, 0, 100, "ties per adopter seen", "M17",
                  "seed 000 tip 3 (parent evenings exchanging agreements, Urk)",
                  "weight of each limit-setting parent seen at a parent evening, in support "
                  "ties"),
-      share_param("adoption_rate", 0.05, "probability per week", "M17", norms,
-                  "chance per week of taking up limit setting once the threshold is met"),
-      share_param("abandon_rate", 0.005, "probability per week", "M17", norms,
-                  "chance per week of dropping limit setting when support for it falls "
-                  "below half the threshold"),
-      real_param("risk_intercept", -0.4, -10, 10, "log odds", "M18", risk,
-                 "log odds of youth risk with no protective factor (about 40% a year)"),
-      real_param("or_limits", 0.5, 0.01, 1, "odds ratio", "M18", risk,
-                 "odds ratio of youth risk for a parent who sets clear limits"),
-      real_param("or_monitoring", 0.5, 0.01, 1, "odds ratio per unit competence", "M18", risk,
-                 "odds ratio per unit of competence (monitoring: knowing where the child is)"),
-      real_param("or_support", 0.7, 0.01, 1, "odds ratio at 3+ support ties", "M18", risk,
-                 "odds ratio for a parent with three or more support ties"),
+      plausible_log(
+          share_param("adoption_rate", 0.05, "probability per week", "M17", norms,
+                      "chance per week of taking up limit setting once the threshold is met"),
+          0.02, 0.1,
+          "Sigfusdottir et al. 2008: norms change over years; judgement: a parent past the "
+          "threshold takes up limits within about 10 to 50 weeks"),
+      plausible_log(
+          share_param("abandon_rate", 0.005, "probability per week", "M17", norms,
+                      "chance per week of dropping limit setting when support for it falls "
+                      "below half the threshold"),
+          0.002, 0.01,
+          "judgement: a limit setter whose support has fallen away drops it within about 2 to 10 "
+          "years on average"),
+      plausible(real_param("risk_intercept", -0.4, -10, 10, "log odds", "M18", risk,
+                           "log odds of youth risk with no protective factor (about 40% a year)"),
+                -1.1, 0.4,
+                "Sigfusdottir et al. 2008: 42% of Icelandic 10th graders drunk in the past 30 days "
+                "(1998); judgement: 25-60% a year with no protective factor"),
+      plausible(real_param("or_limits", 0.5, 0.01, 1, "odds ratio", "M18", risk,
+                           "odds ratio of youth risk for a parent who sets clear limits"),
+                0.3, 0.8,
+                "judgement: clear limits protect, from strongly (OR 0.3) to weakly (0.8)"),
+      plausible(
+          real_param("or_monitoring", 0.5, 0.01, 1, "odds ratio per unit competence", "M18", risk,
+                     "odds ratio per unit of competence (monitoring: knowing where the child is)"),
+          0.3, 0.8,
+          "judgement: monitoring protects, from strongly (OR 0.3 per unit competence) to weakly "
+          "(0.8)"),
+      plausible(real_param("or_support", 0.7, 0.01, 1, "odds ratio at 3+ support ties", "M18", risk,
+                           "odds ratio for a parent with three or more support ties"),
+                0.5, 0.95,
+                "judgement: a supportive network protects less directly than the parent's own "
+                "limits; OR 0.5 to near no effect"),
   };
 }
 

@@ -20,33 +20,66 @@ namespace village::parent_support {
 std::vector<ParamSpec> SupportParams::specs() {
   const std::string seed = "seed 001 ch. 4; magnitude: assumption, swept";
   return {
-      share_param("tie_initial_strength", 0.5, "strength", "M11", seed,
-                  "strength of a tie formed at a meeting"),
-      share_param("tie_refresh", 0.3, "share of the gap", "M11", seed,
-                  "share of the gap to full strength closed when the two meet again or one "
-                  "supports the other"),
-      share_param("tie_decay", 0.01, "share per week", "M11", seed,
-                  "share of a meeting-formed tie's strength lost in a week without contact "
-                  "(0.01: half-life about 69 weeks)"),
-      share_param("support_threshold", 0.3, "strength", "M11, M12", "assumption, swept",
-                  "strength from which a tie counts as a support tie"),
-      real_param("ties_per_meeting", 1, 0, 20, "new ties per attendee per meeting", "M11", seed,
-                 "co-attendees each attendee gets to know at a meeting (two mothers who met "
-                 "in the group now hold each other's keys)"),
-      share_param("ask_rate", 0.3, "probability at full stress", "M12", seed,
-                  "chance per week that a parent asks a support tie for help, times stress"),
-      share_param("practical_share", 0.7, "share of requests", "M12", seed,
-                  "share of requests for practical help (asked far more readily than advice)"),
-      share_param("emotional_share", 0.2, "share of requests", "M12", seed,
-                  "share of requests for emotional support; the rest ask for advice"),
-      real_param("support_capacity", 2, 0, 50, "requests per giver per week", "M12", seed,
-                 "requests a parent can grant in a week"),
-      share_param("practical_relief", 0.1, "share of stress", "M12", seed,
-                  "share of stress relieved by practical help"),
-      share_param("emotional_relief", 0.15, "share of stress", "M12", seed,
-                  "share of stress relieved by emotional support"),
-      share_param("informational_relief", 0.05, "share of stress", "M12", seed,
-                  "share of stress relieved by advice (which also teaches, M13)"),
+      plausible(share_param("tie_initial_strength", 0.5, "strength", "M11", seed,
+                            "strength of a tie formed at a meeting"),
+                0.3, 0.7,
+                "judgement: a tie from one meeting is middling, from just at the support "
+                "threshold to fairly strong"),
+      plausible(share_param("tie_refresh", 0.3, "share of the gap", "M11", seed,
+                            "share of the gap to full strength closed when the two meet again or "
+                            "one supports the other"),
+                0.15, 0.5, "judgement: about half to 1.7x the default"),
+      plausible_log(share_param("tie_decay", 0.01, "share per week", "M11", seed,
+                                "share of a meeting-formed tie's strength lost in a week without "
+                                "contact (0.01: half-life about 69 weeks)"),
+                    0.005, 0.03,
+                    "judgement: a meeting-formed tie left alone halves in about half a year to "
+                    "two and a half years"),
+      plausible(share_param("support_threshold", 0.3, "strength", "M11, M12", "assumption, swept",
+                            "strength from which a tie counts as a support tie"),
+                0.2, 0.45,
+                "judgement: a modelling cut-off; a support tie is at least a weak-to-middling "
+                "tie"),
+      plausible(
+          real_param("ties_per_meeting", 1, 0, 20, "new ties per attendee per meeting", "M11", seed,
+                     "co-attendees each attendee gets to know at a meeting (two mothers "
+                     "who met in the group now hold each other's keys)"),
+          0.5, 2.5,
+          "seed 001 ch. 4: meetings grow networks (the two mothers with each other's "
+          "keys); judgement: one new tie every other meeting to two or three a meeting"),
+      plausible(share_param("ask_rate", 0.3, "probability at full stress", "M12", seed,
+                            "chance per week that a parent asks a support tie for help, times "
+                            "stress"),
+                0.1, 0.5,
+                "judgement: a fully stressed parent asks a tie for help every two to ten "
+                "weeks"),
+      plausible(share_param("practical_share", 0.7, "share of requests", "M12", seed,
+                            "share of requests for practical help (asked far more readily than "
+                            "advice)"),
+                0.5, 0.8,
+                "seed 001 ch. 4: practical help is asked far more readily than advice; "
+                "judgement: half to four fifths of requests"),
+      plausible(share_param("emotional_share", 0.2, "share of requests", "M12", seed,
+                            "share of requests for emotional support; the rest ask for advice"),
+                0.1, 0.3,
+                "judgement: half to 1.5x the default (seed 001 ch. 4 ranks only practical help "
+                "above advice)"),
+      plausible(real_param("support_capacity", 2, 0, 50, "requests per giver per week", "M12", seed,
+                           "requests a parent can grant in a week"),
+                1, 4,
+                "judgement: a parent can grant one to a few requests a week (the model "
+                "truncates to whole requests)"),
+      plausible(share_param("practical_relief", 0.1, "share of stress", "M12", seed,
+                            "share of stress relieved by practical help"),
+                0.05, 0.2, "judgement: half to double the default"),
+      plausible(share_param("emotional_relief", 0.15, "share of stress", "M12", seed,
+                            "share of stress relieved by emotional support"),
+                0.075, 0.3, "judgement: half to double the default"),
+      plausible(share_param("informational_relief", 0.05, "share of stress", "M12", seed,
+                            "share of stress relieved by advice (which also teaches, M13)"),
+                0.02, 0.1,
+                "judgement: advice relieves less stress than practical or emotional support; "
+                "0.4x to double the default"),
   };
 }
 

@@ -16,32 +16,65 @@ namespace village::parent_support {
 std::vector<ParamSpec> VolunteerParams::specs() {
   const std::string seed = "seed 001; seed 004; magnitude: assumption, swept";
   return {
-      real_param("volunteer_min_meetings", 6, 0, 1000, "meetings", "M19", seed,
-                 "meetings attended before a parent may become a volunteer"),
-      share_param("volunteer_min_competence", 0.6, "competence", "M19", seed,
-                  "competence a parent needs to become a volunteer"),
-      share_param("volunteer_rate", 0.02, "probability per week", "M19", seed,
-                  "chance per week that an eligible parent becomes a volunteer"),
-      real_param("networks_per_1000", 0.5, 0, 1000, "per 1000 households", "M20", seed,
-                 "parent networks per 1000 households (at least one when switched on)"),
-      share_param("driver_leave_rate", 0.3, "probability per year", "M20",
-                  "seed 004 (the child leaves school, burnout); assumption, swept",
-                  "yearly chance that a network's driving parent withdraws"),
-      share_param("support_recruit_rate", 0.15, "probability per week", "M20", seed,
-                  "with structural support, chance per week of finding a new driver"),
-      share_param("member_loss_rate", 0.1, "share per week", "M20", seed,
-                  "without a driver and without structural support, share of members who "
-                  "leave a week"),
-      real_param("network_min_members", 3, 0, 1e6, "members", "M20", seed,
-                 "members a network needs to live without a driver"),
-      share_param("network_join_rate", 0.05, "probability per year", "M20", seed,
-                  "yearly chance that a parent of the network's neighbourhood joins it"),
-      real_param("support_point_pull", 2, 1, 100, "multiple of the join rate", "M6, M20, M21",
-                 "seed 004 (parent support point); assumption, swept",
-                 "multiple of the join rate with a parent support point"),
-      share_param("buddy_strength", 0.6, "strength", "M19", "seed 004 (parent buddies); assumption",
-                  "strength (and baseline) of the tie between a buddy and the parent it "
-                  "supports"),
+      plausible(real_param("volunteer_min_meetings", 6, 0, 1000, "meetings", "M19", seed,
+                           "meetings attended before a parent may become a volunteer"),
+                3, 12,
+                "seed 001: parents who grew can become volunteers; judgement: from a few meetings "
+                "to about a season of them"),
+      plausible(share_param("volunteer_min_competence", 0.6, "competence", "M19", seed,
+                            "competence a parent needs to become a volunteer"),
+                0.5, 0.75,
+                "judgement: a volunteer needs about average competence or more (the base is 0.6)"),
+      plausible_log(share_param("volunteer_rate", 0.02, "probability per week", "M19", seed,
+                                "chance per week that an eligible parent becomes a volunteer"),
+                    0.003, 0.03,
+                    "judgement: 0.02 a week turns about 65% of eligible parents into volunteers in "
+                    "a year; real uptake is likely lower, so the range leans low"),
+      plausible_log(
+          real_param("networks_per_1000", 0.5, 0, 1000, "per 1000 households", "M20", seed,
+                     "parent networks per 1000 households (at least one when switched on)"),
+          0.2, 1.5,
+          "seed 004: parents are poorly organised and networks are regional; judgement: one "
+          "network per about 700 to 5000 households"),
+      plausible(share_param("driver_leave_rate", 0.3, "probability per year", "M20",
+                            "seed 004 (the child leaves school, burnout); assumption, swept",
+                            "yearly chance that a network's driving parent withdraws"),
+                0.2, 0.5,
+                "seed 004: a driving parent withdraws after a few years; judgement: a mean tenure "
+                "of about 1.5 to 4.5 years"),
+      plausible_log(share_param("support_recruit_rate", 0.15, "probability per week", "M20", seed,
+                                "with structural support, chance per week of finding a new driver"),
+                    0.05, 0.3,
+                    "seed 004: structural support keeps networks alive; judgement: a new driver is "
+                    "found in about 3 to 20 weeks"),
+      plausible(share_param("member_loss_rate", 0.1, "share per week", "M20", seed,
+                            "without a driver and without structural support, share of members who "
+                            "leave a week"),
+                0.05, 0.2,
+                "seed 004: without a driver or support the initiative collapses; judgement: half "
+                "the members gone in about 3 to 14 weeks"),
+      plausible(real_param("network_min_members", 3, 0, 1e6, "members", "M20", seed,
+                           "members a network needs to live without a driver"),
+                2, 6, "judgement: a handful of members keeps a network alive without a driver"),
+      plausible_log(
+          share_param("network_join_rate", 0.05, "probability per year", "M20", seed,
+                      "yearly chance that a parent of the network's neighbourhood joins it"),
+          0.02, 0.1,
+          "seed 004: parents are hard to find and organisations meet them by chance; judgement: "
+          "2-10% of neighbourhood parents join a year"),
+      plausible(real_param("support_point_pull", 2, 1, 100, "multiple of the join rate",
+                           "M6, M20, M21", "seed 004 (parent support point); assumption, swept",
+                           "multiple of the join rate with a parent support point"),
+                1.25, 4,
+                "seed 004: a parent support point puts parents in touch with each other; "
+                "judgement: a quarter more to four times the joins"),
+      plausible(share_param("buddy_strength", 0.6, "strength", "M19",
+                            "seed 004 (parent buddies); assumption",
+                            "strength (and baseline) of the tie between a buddy and the parent it "
+                            "supports"),
+                0.4, 0.8,
+                "seed 004 (parent buddies); judgement: a buddy tie is a support tie of middling to "
+                "fairly strong strength"),
   };
 }
 

@@ -14,18 +14,31 @@ namespace village::parent_support {
 
 std::vector<ParamSpec> WellbeingParams::specs() {
   return {
-      share_param("stress_base", 0.3, "stress", "M14", "seed 001 intro; assumption, swept",
-                  "baseline parenting stress of a parent without vulnerability factors"),
-      share_param("stress_per_factor", 0.1, "stress per factor", "M14, M15",
-                  "seed 001 intro (vulnerable parents: more parenting stress); assumption, swept",
-                  "additional baseline stress per vulnerability factor"),
+      plausible(
+          share_param("stress_base", 0.3, "stress", "M14", "seed 001 intro; assumption, swept",
+                      "baseline parenting stress of a parent without vulnerability factors"),
+          0.2, 0.4,
+          "judgement: a parent without vulnerability factors has low to moderate stress "
+          "on a 0-1 scale"),
+      plausible(
+          share_param(
+              "stress_per_factor", 0.1, "stress per factor", "M14, M15",
+              "seed 001 intro (vulnerable parents: more parenting stress); assumption, swept",
+              "additional baseline stress per vulnerability factor"),
+          0.05, 0.15,
+          "seed 001 intro: vulnerable parents have more parenting stress; judgement: half to 1.5x "
+          "the default (four factors then add 0.2 to 0.6)"),
       share_param("stress_relaxation", 0.05, "share per week", "M14",
                   "Barlow et al. 2014, Cochrane CD002020 (effects fade within a year); swept",
                   "share of the distance back to the baseline stress recovered each week: "
                   "relief from meetings fades (0.05: half-life about 14 weeks)"),
-      share_param("meeting_relief", 0.15, "share of stress", "M14",
-                  "seed 001 ch. 6; Barlow et al. 2014 (SMD -0.29 on stress); assumption, swept",
-                  "share of stress relieved by attending a group meeting"),
+      plausible(share_param("meeting_relief", 0.15, "share of stress", "M14",
+                            "seed 001 ch. 6; Barlow et al. 2014 (SMD -0.29 on stress); "
+                            "assumption, swept",
+                            "share of stress relieved by attending a group meeting"),
+                0.05, 0.25,
+                "Barlow et al. 2014: SMD -0.29 on stress over a whole programme, so one meeting "
+                "relieves modestly; judgement: a third to 1.7x the default"),
   };
 }
 
