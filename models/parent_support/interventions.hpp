@@ -62,9 +62,9 @@ inline constexpr std::string_view kStandardRates =
     "assumption, swept: 75 euros per professional hour and 60 per programme hour (Dutch "
     "municipal rates of the order of CAO Gemeenten scale 9-10 plus overhead)";
 inline constexpr std::string_view kTrainingRates =
-    "assumption, swept: a two-day course (training_hours) of each professional's hours at 75 "
-    "euros, plus 300 euros a participant for an external trainer, materials and room; no "
-    "seed gives a price";
+    "assumption, swept: the course hours (training_hours) of each professional at 75 euros, "
+    "150 euros a participant for materials, and 600 euros a session and group for an "
+    "external trainer and room; no seed gives a price";
 
 // Every intervention's info, in enum order, from its file in interventions/.
 const std::array<InterventionInfo, kInterventionCount>& intervention_catalogue();

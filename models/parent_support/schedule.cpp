@@ -16,6 +16,7 @@
   X(theme_evenings)       \
   X(voice)                \
   X(parent_support_point) \
+  X(practice)             \
   X(training)             \
   X(key_figure_programme) \
   X(approach)             \

@@ -334,7 +334,7 @@ TEST_CASE("compare reports bad strategies precisely", "[unit]") {
         "strategies.a.personal_contacts is a world parameter");
   // how strongly the world responds to what is bought:
   check("\n[strategies.a]\ntraining_competence_gain = 0.5\n", "",
-        "training_capacity or training_hours");
+        "training_capacity, training_hours, training_sessions");
   // the relation between professionals and organisations:
   check("\n[strategies.a]\ncondition_equality = 1\n", "",
         "no intervention of this version changes it");

@@ -90,7 +90,7 @@ std::vector<std::vector<Contact>> make_visits(Week& week, std::uint32_t visits) 
       const bool introduce =
           accepted && view.key_figure_partner[i] != kNoAgent &&
           week.rng.uniform(week.week, parent, kIntroduce, figure) < kp.introduction_rate * k;
-      made[i].push_back({parent, figure, key_figure_visit, accepted, false, introduce});
+      made[i].push_back({parent, figure, key_figure_visit, accepted, false, introduce, false});
     }
   });
   return made;

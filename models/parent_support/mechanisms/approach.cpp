@@ -97,13 +97,30 @@ namespace {
 constexpr std::uint64_t kContactOrder = purpose("ps.contact.order");
 constexpr std::uint64_t kContactAccept = purpose("ps.contact.accept");
 constexpr std::uint64_t kTone = purpose("ps.tone");
+constexpr std::uint64_t kMatch = purpose("ps.contact.match");
+
+// Each professional's practice (mechanisms/practice.hpp), read by every contact.
+struct PracticeOf {
+  const Reals& inviting;
+  const Reals& matching;
+  const Reals& responsiveness;
+};
+
+// Whether a contact by professional k uses the matched approach (for an engaged parent
+// both approaches are the one that works, and the matched one takes no longer): never at matching 0
+// and always at 1 without a draw, so that current practice is as it was.
+bool matched_contact(const Week& week, double matching, NodeId parent, NodeId professional) {
+  if (matching <= 0) return false;
+  if (matching >= 1) return true;
+  return week.rng.uniform(week.week, parent, kMatch, professional) < matching;
+}
 
 // One professional's contacts this week, with the hours left; returns them.
 std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& caseload,
-                                 std::span<float> last_contact, const Reals& willingness) {
+                                 std::span<float> last_contact, const Reals& willingness,
+                                 const PracticeOf& practice) {
   const ModelParams& params = week.params;
   const CommunityView& view = week.view;
-  const auto approach = static_cast<std::size_t>(params.plan.approach);
   const double hours_each = params.capacity.personal_contact_hours;
   const NodeId professional = view.professionals.begin + k;
   std::vector<Contact> made;
@@ -120,13 +137,15 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
   std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take),
                     candidates.end());
   const double language =
-      params.channels.language_contact_penalty * (1.0 - view.cultural_responsiveness[k]);
+      params.channels.language_contact_penalty * (1.0 - practice.responsiveness[k]);
   for (std::size_t c = 0; c < take; ++c) {
     const NodeId parent = candidates[c].parent;
     const std::size_t p = view.parent_index(parent);
     const std::uint8_t type = view.parent_type[p];
+    const bool matched = matched_contact(week, practice.matching[k], parent, professional);
+    const auto approach = static_cast<std::size_t>(matched ? Approach::matched : Approach::uniform);
     const double hours =
-        hours_each * (approach == 1 && type != 0 ? params.approach.matched_hours_factor : 1.0);
+        hours_each * (matched && type != 0 ? params.approach.matched_hours_factor : 1.0);
     if (hours > left) break;
     left -= hours;
     const double reach = params.approach.reach[approach][type] * willingness[p] *
@@ -134,11 +153,10 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
     const bool accepted = week.rng.uniform(week.week, parent, kContactAccept, professional) < reach;
     // A matched approach is persistent (seed 002 sec. 4: absent parents need persistent
     // contact): a declined attempt keeps the parent first in line.
-    if (accepted || approach == static_cast<std::size_t>(Approach::uniform))
-      last_contact[candidates[c].arc] = static_cast<float>(week.week);
+    if (accepted || !matched) last_contact[candidates[c].arc] = static_cast<float>(week.week);
     const bool inviting =
-        week.rng.uniform(week.week, parent, kTone, professional) < params.plan.inviting_share;
-    made.push_back({parent, professional, personal, accepted, inviting, false});
+        week.rng.uniform(week.week, parent, kTone, professional) < practice.inviting[k];
+    made.push_back({parent, professional, personal, accepted, inviting, false, matched});
   }
   return made;
 }
@@ -151,12 +169,15 @@ void contact_personally(Week& week) {
   auto& left = week.state.write<Column::hours_left>();
   auto last_contact = caseload.attribute(kLastContact);
   const NodeId count = week.view.professionals.size();
+  const PracticeOf practice{week.state.read<Column::professional_inviting>(),
+                            week.state.read<Column::professional_matching>(),
+                            week.state.read<Column::professional_responsiveness>()};
   std::vector<std::vector<Contact>> made(count);
   std::vector<double> spent(count, 0.0);
   for_each_index_balanced(0, count, [&](std::int64_t i) {
     const auto k = static_cast<NodeId>(i);
     double hours_left = left[k];
-    made[k] = contacts_of(week, k, hours_left, caseload, last_contact, willingness);
+    made[k] = contacts_of(week, k, hours_left, caseload, last_contact, willingness, practice);
     spent[k] = left[k] - hours_left;
     left[k] = hours_left;
   });
@@ -176,7 +197,8 @@ StepInfo approach_step() {
           "M3, M16, M22",
           "seed 002 secs. 2-4",
           "professionals contact caseload parents with the hours left, in approach and tone",
-          {columns({Column::willingness}),
+          {columns({Column::willingness, Column::professional_inviting,
+                    Column::professional_matching, Column::professional_responsiveness}),
            columns({Column::caseload, Column::hours_left, Column::contact_book, Column::hours}),
            columns({Column::willingness})},
           nullptr,

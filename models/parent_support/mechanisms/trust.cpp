@@ -163,6 +163,7 @@ TakeIn inputs(Week& week, const ContactBook& book) {
           week.state.read<Column::hosting>(),
           book,
           week.state.read<Column::professional_competence>(),
+          week.state.read<Column::professional_inviting>(),
           week.state.read<Column::partnership_quality>(),
           newsletter_week,
           posts};
@@ -248,7 +249,8 @@ StepInfo trust_step() {
           "parents take in the week's contacts; trust on ties, in institutions, willingness",
           {columns({Column::running, Column::membership, Column::following, Column::had_incident,
                     Column::brought_question, Column::handler, Column::hosting,
-                    Column::professional_competence, Column::partnership_quality}),
+                    Column::professional_competence, Column::professional_inviting,
+                    Column::partnership_quality}),
            columns({Column::contact_book, Column::caseload, Column::key_figure_ties,
                     Column::institutional_trust, Column::willingness, Column::participation,
                     Column::incidents, Column::cooperative, Column::weekly_contacts}),

@@ -63,6 +63,7 @@ struct TakeIn {
   const Flags& hosting;
   const ContactBook& book;
   const Reals& competence_of;  // professionals
+  const Reals& inviting_of;    // professionals: share of inviting contacts (M3)
   double partnership_quality;
   bool newsletter_week;
   std::uint32_t posts;
@@ -77,6 +78,9 @@ struct TakeIn {
   }
   double competence(NodeId professional) const {
     return competence_of[professional - view.professionals.begin];
+  }
+  double inviting_share(NodeId professional) const {
+    return inviting_of[professional - view.professionals.begin];
   }
   // The trust in a professional moves to t; institutional trust learns from the change.
   void learn(ParentWeek& pw, double& t, double after) const {
@@ -141,14 +145,13 @@ struct TakeIn {
       ++(*pw.counts)[Channel::conversation];
       const NodeId partner = view.organisation_partner[o];
       const bool inviting = week.rng.uniform(week.week, pw.agent, kConversationTone, organisation) <
-                            params.plan.inviting_share;
+                            inviting_share(partner);
       professional_contact(pw, partner, partnership_quality * competence(partner), inviting);
     }
   }
 
   // Key-figure visits and introductions (M5), then personal contacts (M3, M16).
   void proactive_contacts(ParentWeek& pw) const {
-    const auto approach = static_cast<std::size_t>(params.plan.approach);
     for (std::uint32_t c = book.offsets[pw.p]; c < book.offsets[pw.p + 1]; ++c) {
       const Contact& contact = book.contacts[book.order[c]];
       if (!contact.accepted) continue;
@@ -157,7 +160,8 @@ struct TakeIn {
       } else if (contact.channel == personal) {
         ++(*pw.counts)[personal];
         const double quality =
-            params.approach.fit[approach][view.parent_type[pw.p]] * competence(contact.source);
+            params.approach.fit[contact.matched ? 1 : 0][view.parent_type[pw.p]] *
+            competence(contact.source);
         professional_contact(pw, contact.source, quality, contact.inviting);
       }
     }
@@ -173,8 +177,8 @@ struct TakeIn {
     const NodeId partner = view.key_figure_partner[contact.source - view.key_figures.begin];
     double& t = tie(pw, partner);
     t += params.key_figures.trust_transfer * std::max(0.0, k - t);
-    const bool inviting = week.rng.uniform(week.week, pw.agent, kIntroductionTone, partner) <
-                          params.plan.inviting_share;
+    const bool inviting =
+        week.rng.uniform(week.week, pw.agent, kIntroductionTone, partner) < inviting_share(partner);
     professional_contact(pw, partner, competence(partner), inviting);
   }
 

@@ -164,7 +164,9 @@ TEST_CASE(
   const std::set<std::string> world{
       "personal_contacts",        "inviting_share",         "approach",
       "training_competence_gain", "condition_mutual_trust", "condition_shared_goals",
-      "condition_clear_roles",    "condition_equality"};
+      "condition_clear_roles",    "condition_equality",     "training_learning_rate",
+      "trained_inviting_share",   "trained_matching",       "training_responsiveness_gain",
+      "training_fade"};
   std::size_t seen_world = 0;
   for (const ParamSpec& spec : OutreachPlan::specs()) {
     INFO(spec.name);
@@ -381,55 +383,3 @@ TEST_CASE("a parent panel (voice) raises attendance while it runs and pays its m
   CHECK(finals(late.a, "attendance", "all") != finals(late.b, "attendance", "all"));
 }
 
-TEST_CASE("training reaches training_capacity professionals, the largest caseloads first",
-          "[unit]") {
-  const Scenario scenario = district();
-  ParamValues values = scenario.model_values;
-  values.set("outreach.training", true);
-  values.set("outreach.training_capacity", 5.0);
-  values.set("outreach.training_start_week", 12.0);
-  // Key figures introduce parents to professionals, so caseloads grow before the training.
-  values.set("outreach.key_figure_programme", true);
-  const RandomStream rng(scenario.plan.seed, 0);
-  World world = make_world_factory(scenario)(rng);
-  ParentSupportModel model(values);
-  model.initialize(world, rng);
-  const std::vector<double> before = model.state().professional_competence;
-  const CommunityView& view = model.view();
-  const CsrLayer& caseload = world.layer(std::string(community::layer::caseload));
-  // Caseloads as the training week begins: the choice is made on them, not on week 0's.
-  const auto caseloads = [&] {
-    std::vector<std::size_t> parents(view.professionals.size());
-    for (NodeId k = 0; k < view.professionals.size(); ++k)
-      parents[k] = caseload.degree(view.professionals.begin + k);
-    return parents;
-  };
-  const std::vector<std::size_t> at_start = caseloads();
-  std::vector<std::size_t> at_training;
-  for (std::uint64_t week = 0; week < 14; ++week) {
-    if (week == 12) at_training = caseloads();
-    model.step(world, StepContext{rng, week});
-    const double euros = model.spending().week_euros(Intervention::training);
-    if (week != 12) {
-      CHECK(euros == 0);
-      continue;
-    }
-    const double hours = values.real("outreach.training_hours");
-    CHECK(euros == Approx(5 * (hours * 75 + 300) + 2500));
-  }
-  REQUIRE(at_training != at_start);  // caseloads grew, so the week of the choice matters
-  const std::vector<double> after = model.state().professional_competence;
-  std::size_t trained = 0, smallest_trained = SIZE_MAX, largest_untrained = 0;
-  for (NodeId k = 0; k < view.professionals.size(); ++k) {
-    const std::size_t parents = at_training[k];
-    if (after[k] > before[k]) {
-      ++trained;
-      CHECK(after[k] == Approx(std::min(1.0, before[k] + 0.15)));
-      smallest_trained = std::min(smallest_trained, parents);
-    } else {
-      largest_untrained = std::max(largest_untrained, parents);
-    }
-  }
-  CHECK(trained == 5);
-  CHECK(smallest_trained >= largest_untrained);
-}
