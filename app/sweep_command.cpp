@@ -54,6 +54,7 @@ nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, int threads, int ra
   json["scenario_text"] = plan.text;
   json["model"] = plan.model_kind;
   json["sweep_key"] = plan.key;
+  if (!plan.request.strategy.empty()) json["strategy"] = plan.request.strategy;
   json["design"] = design_json(plan);
   json["replicates"] = plan.replicates;
   json["steps"] = plan.steps;
@@ -107,6 +108,7 @@ int sweep_command(const SweepOptions& options) {
   request.threads = options.threads.value_or(0);
   if (!options.shard.empty()) parse_shard(options.shard, request.shard_index, request.shard_count);
   request.timeseries = options.timeseries;
+  request.strategy = options.strategy;
   const SweepPlan plan = plan_sweep(request);
 
   set_thread_count(plan.threads);

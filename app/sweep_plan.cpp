@@ -63,12 +63,43 @@ void parse_shard(const std::string& text, std::uint64_t& index, std::uint64_t& c
   count = n;
 }
 
+namespace {
+
+// The strategy --strategy names (null for none); refuses a name the scenario lacks.
+const Strategy* find_strategy(const Scenario& scenario, const std::string& name) {
+  if (name.empty()) return nullptr;
+  if (const Strategy* strategy = scenario.strategies.find(name)) return strategy;
+  std::string names;
+  for (const Strategy& s : scenario.strategies.strategies)
+    names += (names.empty() ? "" : ", ") + s.name;
+  throw InputError(
+      {"--strategy"}, fmt::format("the scenario has no strategy '{}'", name),
+      names.empty() ? "it has no [strategies.<name>] tables" : "its strategies are " + names);
+}
+
+// A factor the strategy sets would be overridden at every point: refused.
+void refuse_factor_bought(const SweepFactor& factor, const Strategy* strategy) {
+  if (strategy == nullptr) return;
+  for (const auto& [key, value] : strategy->overrides) {
+    if ("outreach." + key != factor.name) continue;
+    throw InputError({"--param"},
+                     fmt::format("{} is set by strategy '{}', so sweeping it changes nothing",
+                                 factor.name, strategy->name),
+                     "sweep it without --strategy, or sweep another parameter");
+  }
+}
+
+}  // namespace
+
 Scenario SweepPlan::point_scenario(std::size_t point) const {
   toml::table table = root;
   for (std::size_t f = 0; f < factors.size(); ++f)
     set_scenario_value(table, factors[f].name, values[point][f]);
   try {
     Scenario scenario = scenario_from_table(table, request.scenario, text);
+    if (!request.strategy.empty())
+      scenario.model_values =
+          strategy_model_values(scenario.model_values, *scenario.strategies.find(request.strategy));
     scenario.plan.replicates = replicates;
     scenario.plan.seed = seed;
     scenario.threads = threads;
@@ -98,6 +129,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   }
   // The scenario as written must load: its own errors point at its own lines.
   const Scenario base = scenario_from_table(plan.root, request.scenario, plan.text);
+  const Strategy* strategy = find_strategy(base, request.strategy);
   for (const std::string& text : request.params) {
     SweepFactor factor;
     if (names_plausible_factor(text)) {
@@ -106,6 +138,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
       factor = parse_sweep_factor(text);
       resolve_factor_scale(factor, plan.root);
     }
+    refuse_factor_bought(factor, strategy);
     for (const SweepFactor& other : plan.factors) {
       if (other.name == factor.name) {
         throw InputError({"--param"}, fmt::format("{} is swept twice", factor.name),
@@ -168,6 +201,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
       options.morris_levels, plan.seed, plan.replicates, request.timeseries ? 1 : 0);
   for (const SweepFactor& factor : plan.factors)
     identity += "param " + factor.spec + "\n";
+  if (strategy != nullptr) identity += "strategy " + strategy->name + "\n";
   identity += "scenario\n" + plan.text;
   plan.key = fnv1a_hex(identity);
   return plan;

@@ -34,6 +34,7 @@ struct SweepRequest {
   std::uint64_t shard_index = 0;  // 0-based
   std::uint64_t shard_count = 1;
   bool timeseries = false;
+  std::string strategy;  // "": the scenario's [outreach] as written
 };
 
 struct SweepPlan {

@@ -357,6 +357,40 @@ TEST_CASE("sweep: a bare --param NAME samples the registry's plausible range and
         std::string::npos);
 }
 
+TEST_CASE("sweep: --strategy sweeps the scenario as the strategy buys it", "[sweep][unit]") {
+  const fs::path dir = fresh_directory("sweep_strategy");
+  // One file with a strategy, one with the strategy's keys written into [outreach].
+  write_text(dir / "with.toml", std::string(kCommunity) +
+                                    "\n[strategies.groups]\nparent_groups = true\n"
+                                    "\n[strategies.none]\nkey_figure_programme = false\n");
+  write_text(dir / "bought.toml", std::string(kCommunity) + "parent_groups = true\n");
+  const auto sweep = [&](const std::string& file, const std::string& extra,
+                         const std::string& out) {
+    return run_village("sweep " + (dir / file).string() +
+                           " --design lhs --samples 3 --replicates 1 --param model.trust_gain" +
+                           extra + " --out " + (dir / out).string() + " --quiet",
+                       dir);
+  };
+  REQUIRE(sweep("with.toml", " --strategy groups", "a").exit_code == 0);
+  REQUIRE(sweep("bought.toml", "", "b").exit_code == 0);
+  REQUIRE(sweep("with.toml", "", "c").exit_code == 0);
+  const std::string as_bought = read_file(dir / "a" / "results.csv");
+  CHECK(as_bought == read_file(dir / "b" / "results.csv"));
+  CHECK(as_bought != read_file(dir / "c" / "results.csv"));  // the strategy did something
+  CHECK(read_file(dir / "a" / "manifest.json").find("\"strategy\": \"groups\"") !=
+        std::string::npos);
+  const auto refused = [&](const std::string& extra, const std::string& text) {
+    const auto result = sweep("with.toml", extra, "d");
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(text) != std::string::npos);
+  };
+  refused(" --strategy nope", "no strategy 'nope'; its strategies are groups, none");
+  refused(" --strategy none --param outreach.key_figure_programme=true,false",
+          "is set by strategy 'none'");
+  CHECK_FALSE(fs::exists(dir / "d"));
+}
+
 TEST_CASE("sweep: refusals are one line with exit code 2", "[sweep][unit]") {
   const fs::path dir = fresh_directory("sweep_refusals");
   write_text(dir / "community.toml", kCommunity);
