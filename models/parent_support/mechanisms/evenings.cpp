@@ -1,15 +1,22 @@
 // School theme evenings on agreements (M8, M11, M17; seed 000 tip 3): parents of a school
 // holding its evening come by their trust in the school (GroupParams attendance), meet
 // those of their child's class, see which of them set limits (norms.cpp reads it), and
-// get to know one of them.
+// get to know one of them. They also talk with their child's teachers there: an informal
+// moment before any problem (M2; seed 002 sec. 1), a positive contact of quality
+// evening_contact_quality x the teacher's competence on each caseload tie to a teacher,
+// which institutional trust learns from as from any contact.
 
 #include <algorithm>
 #include <map>
 
+#include "models/community_schema.hpp"
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/mechanisms/trust.hpp"
 #include "models/parent_support/outcomes.hpp"
+#include "models/parent_support/param_helpers.hpp"
+#include "models/parent_support/week_helpers.hpp"
 
 namespace village::parent_support {
 
@@ -17,6 +24,46 @@ namespace {
 
 constexpr std::uint64_t kEvening = purpose("ps.evening.attend");
 constexpr std::uint64_t kEveningMeet = purpose("ps.evening.meet");
+
+std::vector<ParamSpec> evening_specs() {
+  return {plausible(
+      share_param("evening_contact_quality", 0.2, "quality", "M2",
+                  "seed 002 sec. 1 (informal moments before problems build trust); "
+                  "magnitude: assumption, swept",
+                  "quality of the informal talk a parent has with each of its child's "
+                  "teachers at a theme evening (times the teacher's competence; 0: none)"),
+      0.05, 0.4,
+      "judgement: a short talk among many parents, well below a personal contact (up to 1); "
+      "seed 002 sec. 1 gives the direction only")};
+}
+
+// Each attending parent's informal talk with its child's teachers (its caseload ties to
+// teachers): a positive contact on the tie, institutional trust learning from it.
+void talk_with_teachers(Week& week, const std::vector<NodeId>& present, double quality) {
+  if (quality <= 0) return;
+  const CommunityView& view = week.view;
+  const ModelParams& params = week.params;
+  CsrLayer& caseload = week.state.write<Column::caseload>();
+  auto trust = caseload.attribute(kTrust);
+  auto& institutional = week.state.write<Column::institutional_trust>();
+  const auto& competence = week.state.read<Column::professional_competence>();
+  constexpr auto kTeacher = static_cast<std::uint8_t>(community::ProfessionalRole::teacher);
+  for (NodeId p : present) {
+    const NodeId agent = view.parents.begin + p;
+    for (ArcIndex a = caseload.first_arc(agent); a < caseload.end_arc(agent); ++a) {
+      const NodeId professional = caseload.targets()[a];
+      if (!view.is_professional(professional)) continue;
+      const NodeId k = professional - view.professionals.begin;
+      if (view.professional_role[k] != kTeacher) continue;
+      const double before = trust[a];
+      const double after =
+          after_positive_contact(before, quality * competence[k], params.trust.contact_gain);
+      trust[a] = static_cast<float>(after);
+      institutional[p] = std::min(
+          1.0, institutional[p] + params.trust.institutional_learning * (trust[a] - before));
+    }
+  }
+}
 
 // Who comes to school s's evening, by class; they are marked as attending.
 std::map<std::uint32_t, std::vector<NodeId>> who_comes(Week& week, std::size_t s, double fit,
@@ -77,6 +124,7 @@ void hold_evenings(Week& week) {
   auto& evening_this_week = week.state.write<Column::evening_this_week>();
   std::fill(evening_this_week.begin(), evening_this_week.end(), 0);
   const auto& evening_school = week.state.read<Column::evening_school>();
+  const double quality = week.values.real("evening_contact_quality");
   const double fit = runs(week.state.read<Column::running>(), Intervention::voice)
                          ? 1.0 + week.params.groups.voice_fit_gain
                          : 1.0;
@@ -88,8 +136,10 @@ void hold_evenings(Week& week) {
     for (const auto& [school_class, present] : by_class)
       attending += static_cast<double>(present.size());
     spending.charge(Intervention::theme_evenings, {0, attending, 0});
-    for (const auto& [school_class, present] : by_class)
+    for (const auto& [school_class, present] : by_class) {
       meet_class(week, s, present);
+      talk_with_teachers(week, present, quality);
+    }
   }
 }
 
@@ -103,19 +153,23 @@ void initialize(Week& week) {
 }  // namespace
 
 StepInfo evenings_step() {
-  return {"evenings",
-          StepKind::mechanism,
-          "M8, M11, M17",
-          "seed 000 tip 3",
-          "parents come to their school's theme evening, see who sets limits, meet one",
-          {columns({Column::evening_school, Column::running, Column::caseload,
-                    Column::institutional_trust, Column::school_parents, Column::limit_setting}),
-           columns({Column::evening_this_week, Column::spending, Column::evening_adopters,
-                    Column::evening_seen, Column::friend_ties, Column::new_friend_ties,
-                    Column::meeting_log}),
-           columns({Column::limit_setting})},
-          initialize,
-          hold_evenings};
+  StepInfo step{"evenings",
+                StepKind::mechanism,
+                "M2, M8, M11, M17",
+                "seed 000 tip 3; seed 002 sec. 1",
+                "parents come to their school's theme evening, see who sets limits, meet one, "
+                "and talk with their child's teachers",
+                {columns({Column::evening_school, Column::running, Column::caseload,
+                          Column::institutional_trust, Column::school_parents,
+                          Column::limit_setting, Column::professional_competence}),
+                 columns({Column::evening_this_week, Column::spending, Column::evening_adopters,
+                          Column::evening_seen, Column::friend_ties, Column::new_friend_ties,
+                          Column::meeting_log, Column::caseload, Column::institutional_trust}),
+                 columns({Column::limit_setting})},
+                initialize,
+                hold_evenings};
+  step.params = evening_specs;
+  return step;
 }
 
 namespace {

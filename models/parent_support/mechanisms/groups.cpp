@@ -325,7 +325,8 @@ StepInfo groups_step() {
                     Column::competence, Column::dropped, Column::attended_last,
                     Column::course_attended, Column::meetings_attended, Column::meeting_log,
                     Column::new_friend_ties, Column::spending, Column::groups}),
-           {}},
+           // Trust as this week's contacts left it; the evenings' talks count next week.
+           columns({Column::caseload, Column::institutional_trust})},
           initialize,
           hold_meetings};
 }
