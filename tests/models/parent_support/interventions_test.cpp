@@ -161,12 +161,19 @@ TEST_CASE(
     CHECK(spec.role == ParamRole::world);
   }
   // How professionals work and how strongly the world responds are not bought.
-  const std::set<std::string> world{
-      "personal_contacts",        "inviting_share",         "approach",
-      "training_competence_gain", "condition_mutual_trust", "condition_shared_goals",
-      "condition_clear_roles",    "condition_equality",     "training_learning_rate",
-      "trained_inviting_share",   "trained_matching",       "training_responsiveness_gain",
-      "training_fade"};
+  const std::set<std::string> world{"personal_contacts",
+                                    "inviting_share",
+                                    "approach",
+                                    "training_competence_gain",
+                                    "condition_mutual_trust",
+                                    "condition_shared_goals",
+                                    "condition_clear_roles",
+                                    "condition_equality",
+                                    "training_learning_rate",
+                                    "trained_inviting_share",
+                                    "trained_matching",
+                                    "training_responsiveness_gain",
+                                    "training_fade"};
   std::size_t seen_world = 0;
   for (const ParamSpec& spec : OutreachPlan::specs()) {
     INFO(spec.name);
@@ -382,4 +389,3 @@ TEST_CASE("a parent panel (voice) raises attendance while it runs and pays its m
   }
   CHECK(finals(late.a, "attendance", "all") != finals(late.b, "attendance", "all"));
 }
-
