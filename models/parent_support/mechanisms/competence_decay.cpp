@@ -1,5 +1,5 @@
-// M13 (seed 001 ch. 5): what parents learnt at meetings fades in weeks without one
-// (competence_decay.hpp); the first mechanism added as a file and a schedule line.
+// M13 (seed 001 ch. 5): what parents learnt or unlearnt fades in weeks without a meeting
+// (competence_decay.hpp).
 
 #include "models/parent_support/mechanisms/competence_decay.hpp"
 
@@ -15,11 +15,11 @@ namespace village::parent_support {
 std::vector<ParamSpec> CompetenceDecayParams::specs() {
   // How parents forget is a property of the world, not something bought.
   return {plausible(
-      share_param("competence_decay", 0.0, "share of the gain per week", "M13",
-                  "assumption, swept: no seed says how long learning lasts; 0 (the default) "
-                  "keeps all that was learnt, 0.02 halves it in about 35 weeks",
-                  "share of the competence gained above the parent's own level lost in a week "
-                  "without a meeting"),
+      share_param("competence_decay", 0.005, "share of the distance per week", "M13",
+                  "assumption, swept: no seed says how long learning lasts; the default halves "
+                  "a gain in about 2.7 years, so that 77% is left at a one-year follow-up",
+                  "share of the distance between a parent's competence and its own level "
+                  "(above or below) lost in a week without a meeting"),
       0.0, 0.02,
       "from no fading to a half-life of about 35 weeks: parenting-programme effects are "
       "usually still measurable at 6-12 months follow-up, so faster fading is implausible")};
@@ -43,7 +43,7 @@ void fade(Week& week) {
     if (meetings[p] > 0) return;
     const double own =
         std::clamp(np.competence_base - np.competence_per_factor * view.vulnerability[p], 0.0, 1.0);
-    if (competence[p] > own) competence[p] -= rate * (competence[p] - own);
+    competence[p] -= rate * (competence[p] - own);
   });
 }
 

@@ -225,7 +225,8 @@ struct Meetings {
       ++meetings_attended[p];
       ++meetings_this_week[p];
       stress[p] -= week.params.wellbeing.meeting_relief * stress[p];
-      competence[p] += np.peer_learning * std::max(0.0, mean_competence - competence[p]) +
+      // Peers are role models both ways (M13): a parent above the group's mean loses some.
+      competence[p] += np.peer_learning * (mean_competence - competence[p]) +
                        np.facilitator_teaching * skill * (1.0 - competence[p]);
       if (present.size() < 2) continue;
       DrawSequence draws(week.rng, week.week, agent, kMeet + g);

@@ -1,9 +1,9 @@
 #pragma once
 // M13, M17, M18: learning, shared norms and youth risk.
-// Learning (M13, seed 001 ch. 5: peers as role models): at a meeting a parent's
-// competence c moves toward the mean competence of the others present when that is
-// higher, c <- c + peer_learning * max(0, mean - c), plus facilitator_teaching * skill *
-// (1 - c); advice received does the same toward the giver's competence.
+// Learning (M13, seed 001 ch. 5: peers as role models, in both directions): at a meeting a
+// parent's competence c moves toward the mean competence of those present, up or down,
+// c <- c + peer_learning * (mean - c), plus facilitator_teaching * skill * (1 - c); advice
+// received does the same toward the giver's competence (competence_decay.hpp: it fades).
 // Shared norms (M17, seed 000 tips 2, 3, 6): limit setting is adopted as a complex
 // contagion (Centola & Macy 2007; Centola 2010, Science 329): a parent who does not yet
 // set limits takes them up with probability adoption_rate in a week in which the share

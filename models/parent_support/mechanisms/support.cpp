@@ -225,8 +225,8 @@ void exchange_support(Week& week) {
         request.giver >= view.parents.end)
       continue;
     const double giver_competence = competence_before[request.giver - view.parents.begin];
-    competence[p] +=
-        week.params.norms.peer_learning * std::max(0.0, giver_competence - competence_before[p]);
+    // Advice teaches what the giver does, for better or worse (M13).
+    competence[p] += week.params.norms.peer_learning * (giver_competence - competence_before[p]);
   }
 }
 
