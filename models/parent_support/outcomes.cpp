@@ -15,7 +15,8 @@
   X(budget)                 \
   X(norms)                  \
   X(volunteers)             \
-  X(channels)
+  X(channels)               \
+  X(fit)
 
 namespace village::parent_support {
 

@@ -15,6 +15,7 @@
   X(parent_network)       \
   X(theme_evenings)       \
   X(voice)                \
+  X(fit)                  \
   X(parent_support_point) \
   X(practice)             \
   X(training)             \

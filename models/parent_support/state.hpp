@@ -96,58 +96,60 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
 // X(name, owner, type, meaning). Owners: parents, professionals, key_figures,
 // organisations (columns indexed from the kind's first agent), schools, or week (one
 // value or ledger per run).
-#define VILLAGE_PS_STATE(X)                                                                    \
-  X(institutional_trust, parents, Reals, "trust in institutions g (M2)")                       \
-  X(willingness, parents, Reals, "willingness to engage with professionals (M3)")              \
-  X(participation, parents, Reals, "participation in informal organisations (M6)")             \
-  X(incidents, parents, Counts32, "worrying incidents so far (M1)")                            \
-  X(cooperative, parents, Counts32, "incidents that went cooperatively (M1)")                  \
-  X(weekly_contacts, parents, ChannelColumn, "contacts received this week, by channel")        \
-  X(had_incident, parents, Flags, "an incident this week (M1)")                                \
-  X(brought_question, parents, Flags, "a question brought to a professional this week (M6)")   \
-  X(handler, parents, Agents, "the professional handling this week's incident or question")    \
-  X(handler_trust, parents, Reals, "trust in that professional at the week's start, or -1")    \
-  X(stress, parents, Reals, "parenting stress (M14)")                                          \
-  X(competence, parents, Reals, "parenting competence (M13)")                                  \
-  X(norm_threshold, parents, Reals, "share of adopting ties needed to adopt limits (M17)")     \
-  X(limit_setting, parents, Flags, "sets limits (M17)")                                        \
-  X(limit_setting_next, parents, Flags, "next week's limit setting (double buffer, M17)")      \
-  X(dropped, parents, Flags, "dropped out of the group course (M9)")                           \
-  X(volunteer, parents, Flags, "volunteers (M19)")                                             \
-  X(attended_last, parents, Flags, "attended the group's last meeting (M8)")                   \
-  X(course_attended, parents, Flags, "attended a meeting of the group course (M8)")            \
-  X(meetings_attended, parents, Counts16, "meetings attended so far (M8, M19)")                \
-  X(meetings_this_week, parents, Counts16, "meetings attended this week (M8)")                 \
-  X(support_received, parents, Flags, "support requests granted this week (M12)")              \
-  X(evening_adopters, parents, Floats, "limit setters met at this week's evening (M17)")       \
-  X(evening_seen, parents, Floats, "parents met at this week's evening (M17)")                 \
-  X(evening_this_week, parents, Flags, "attended a theme evening this week (M17)")             \
-  X(group_of, parents, Indices, "the group course a parent is invited to, or -1 (M8)")         \
-  X(network_of, parents, Indices, "the parent network a parent belongs to, or -1 (M20)")       \
-  X(buddies, parents, Counts16, "per volunteer: parents buddied (M19)")                        \
-  X(buddied, parents, Flags, "has a buddy (M19)")                                              \
-  X(buddy_candidates, week, AgentLists, "per neighbourhood: vulnerable parents, in order")     \
-  X(hours_left, professionals, Reals, "hours left this week (M22)")                            \
-  X(professional_inviting, professionals, Reals, "share of contacts in an inviting tone (M3)") \
-  X(professional_matching, professionals, Reals, "chance of the matched approach (M16)")       \
-  X(professional_responsiveness, professionals, Reals, "cultural responsiveness (M22)")        \
-  X(professional_competence, professionals, Reals, "collaboration competence (M22)")           \
-  X(trainees, professionals, Agents, "professional indices the training reaches (M22)")        \
-  X(hosting, organisations, Flags, "hosts a conversation this week (M6)")                      \
-  X(enrolled, key_figures, Flags, "enrolled in the key-figure programme (M5)")                 \
-  X(school_parents, schools, AgentLists, "per school: its parents")                            \
-  X(evening_school, schools, Flags, "holds a theme evening this week (M17)")                   \
-  X(partnership_quality, week, double, "quality of the partnership's conversations (M7)")      \
-  X(contact_book, week, ContactBook, "this week's proactive contacts (M3, M5)")                \
-  X(hours, week, WeekHours, "this week's hours by use (M22)")                                  \
-  X(spending, week, Spending, "euros by intervention and the budget (interventions.hpp)")      \
-  X(groups, week, std::vector<Group>, "group courses and parent networks (M8-M10, M20)")       \
-  X(meeting_log, week, MeetingLog, "every meeting held, with the parents present (M8)")        \
-  X(support_asked, week, SupportByKind, "this week's support requests by kind (M12)")          \
-  X(support_granted, week, SupportByKind, "this week's support granted by kind (M12)")         \
-  X(new_friend_ties, week, std::vector<EdgeRecord>, "ties met at this week's meetings (M11)")  \
-  X(running, week, RunningFlags, "interventions that reserved this week's budget")             \
-  X(key_figures_chosen, week, bool, "the key-figure programme has chosen its figures (M5)")    \
+#define VILLAGE_PS_STATE(X)                                                                       \
+  X(institutional_trust, parents, Reals, "trust in institutions g (M2)")                          \
+  X(willingness, parents, Reals, "willingness to engage with professionals (M3)")                 \
+  X(participation, parents, Reals, "participation in informal organisations (M6)")                \
+  X(incidents, parents, Counts32, "worrying incidents so far (M1)")                               \
+  X(cooperative, parents, Counts32, "incidents that went cooperatively (M1)")                     \
+  X(weekly_contacts, parents, ChannelColumn, "contacts received this week, by channel")           \
+  X(had_incident, parents, Flags, "an incident this week (M1)")                                   \
+  X(brought_question, parents, Flags, "a question brought to a professional this week (M6)")      \
+  X(handler, parents, Agents, "the professional handling this week's incident or question")       \
+  X(handler_trust, parents, Reals, "trust in that professional at the week's start, or -1")       \
+  X(stress, parents, Reals, "parenting stress (M14)")                                             \
+  X(competence, parents, Reals, "parenting competence (M13)")                                     \
+  X(norm_threshold, parents, Reals, "share of adopting ties needed to adopt limits (M17)")        \
+  X(limit_setting, parents, Flags, "sets limits (M17)")                                           \
+  X(limit_setting_next, parents, Flags, "next week's limit setting (double buffer, M17)")         \
+  X(dropped, parents, Flags, "dropped out of the group course (M9)")                              \
+  X(volunteer, parents, Flags, "volunteers (M19)")                                                \
+  X(attended_last, parents, Flags, "attended the group's last meeting (M8)")                      \
+  X(course_attended, parents, Flags, "attended a meeting of the group course (M8)")               \
+  X(meetings_attended, parents, Counts16, "meetings attended so far (M8, M19)")                   \
+  X(meetings_this_week, parents, Counts16, "meetings attended this week (M8)")                    \
+  X(support_received, parents, Flags, "support requests granted this week (M12)")                 \
+  X(evening_adopters, parents, Floats, "limit setters met at this week's evening (M17)")          \
+  X(evening_seen, parents, Floats, "parents met at this week's evening (M17)")                    \
+  X(evening_this_week, parents, Flags, "attended a theme evening this week (M17)")                \
+  X(group_of, parents, Indices, "the group course a parent is invited to, or -1 (M8)")            \
+  X(network_of, parents, Indices, "the parent network a parent belongs to, or -1 (M20)")          \
+  X(buddies, parents, Counts16, "per volunteer: parents buddied (M19)")                           \
+  X(buddied, parents, Flags, "has a buddy (M19)")                                                 \
+  X(buddy_candidates, week, AgentLists, "per neighbourhood: vulnerable parents, in order")        \
+  X(hours_left, professionals, Reals, "hours left this week (M22)")                               \
+  X(professional_inviting, professionals, Reals, "share of contacts in an inviting tone (M3)")    \
+  X(professional_matching, professionals, Reals, "chance of the matched approach (M16)")          \
+  X(professional_responsiveness, professionals, Reals, "cultural responsiveness (M22)")           \
+  X(professional_competence, professionals, Reals, "collaboration competence (M22)")              \
+  X(trainees, professionals, Agents, "professional indices the training reaches (M22)")           \
+  X(hosting, organisations, Flags, "hosts a conversation this week (M6)")                         \
+  X(enrolled, key_figures, Flags, "enrolled in the key-figure programme (M5)")                    \
+  X(school_parents, schools, AgentLists, "per school: its parents")                               \
+  X(evening_school, schools, Flags, "holds a theme evening this week (M17)")                      \
+  X(partnership_quality, week, double, "quality of the partnership's conversations (M7)")         \
+  X(contact_book, week, ContactBook, "this week's proactive contacts (M3, M5)")                   \
+  X(hours, week, WeekHours, "this week's hours by use (M22)")                                     \
+  X(spending, week, Spending, "euros by intervention and the budget (interventions.hpp)")         \
+  X(groups, week, std::vector<Group>, "group courses and parent networks (M8-M10, M20)")          \
+  X(meeting_log, week, MeetingLog, "every meeting held, with the parents present (M8)")           \
+  X(support_asked, week, SupportByKind, "this week's support requests by kind (M12)")             \
+  X(support_granted, week, SupportByKind, "this week's support granted by kind (M12)")            \
+  X(new_friend_ties, week, std::vector<EdgeRecord>, "ties met at this week's meetings (M11)")     \
+  X(running, week, RunningFlags, "interventions that reserved this week's budget")                \
+  X(voice_fit, week, double, "fit of groups, evenings and newsletters to parents' needs (M21)")   \
+  X(voice_changes, week, std::vector<std::uint32_t>, "weeks of panel meetings not yet in effect") \
+  X(key_figures_chosen, week, bool, "the key-figure programme has chosen its figures (M5)")       \
   X(buddies_ranked, week, bool, "buddy_candidates are in buddy_targeting's order (M19)")
 
 // The network layers the model reads or changes: X(name, layer, meaning).

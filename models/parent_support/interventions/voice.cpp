@@ -1,5 +1,6 @@
-// Parent voice (M21; seed 003): a parent panel or survey every voice_interval_weeks; while
-// it runs, meetings and evenings fit parents better (mechanisms/groups.cpp, voice_fit_gain).
+// Parent voice (M21; seed 004): a parent panel or survey every voice_interval_weeks; each
+// meeting asks for changes that make groups, evenings and newsletters fit parents better
+// after a lag (mechanisms/fit.cpp).
 
 #include "models/parent_support/interventions/voice.hpp"
 
@@ -24,6 +25,7 @@ void hold_panel(Week& week) {
   const double hours = week.params.plan.voice_hours_per_meeting;
   week.state.write<Column::hours>().voice += hours;
   week.state.write<Column::spending>().charge(Intervention::voice, {hours, 0, 1});
+  week.state.write<Column::voice_changes>().push_back(static_cast<std::uint32_t>(week.week));
 }
 
 }  // namespace
@@ -31,8 +33,8 @@ void hold_panel(Week& week) {
 std::vector<ParamSpec> VoicePlan::specs() {
   return bought(
       {flag_param("voice", false, "M21", "seed 004; seed 000 tip 4",
-                  "a parent panel or survey tailors meetings to parents' needs while it "
-                  "runs"),
+                  "a parent panel or survey asks for changes that tailor groups, evenings and "
+                  "newsletters to parents' needs"),
        plausible(
            integer_param("voice_interval_weeks", 8, 1, 52, "weeks", "M21", "assumption, swept",
                          "weeks between the panel's meetings (or survey rounds)"),
@@ -62,9 +64,11 @@ StepInfo voice_step() {
   return {"voice",
           StepKind::intervention,
           "M21",
-          "seed 003",
-          "the parent panel meets",
-          {columns({Column::running}), columns({Column::hours, Column::spending}), {}},
+          "seed 004",
+          "the parent panel meets and asks for changes",
+          {columns({Column::running}),
+           columns({Column::hours, Column::spending, Column::voice_changes}),
+           {}},
           nullptr,
           hold_panel};
 }

@@ -4,7 +4,8 @@
 // get to know one of them. They also talk with their child's teachers there: an informal
 // moment before any problem (M2; seed 002 sec. 1), a positive contact of quality
 // evening_contact_quality x the teacher's competence on each caseload tie to a teacher,
-// which institutional trust learns from as from any contact.
+// which institutional trust learns from as from any contact. Attendance and the talk's
+// quality rise with the fit the parents' voice achieved (M21, fit.hpp).
 
 #include <algorithm>
 #include <map>
@@ -13,6 +14,7 @@
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/mechanisms/fit.hpp"
 #include "models/parent_support/mechanisms/trust.hpp"
 #include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
@@ -125,9 +127,8 @@ void hold_evenings(Week& week) {
   std::fill(evening_this_week.begin(), evening_this_week.end(), 0);
   const auto& evening_school = week.state.read<Column::evening_school>();
   const double quality = week.values.real("evening_contact_quality");
-  const double fit = runs(week.state.read<Column::running>(), Intervention::voice)
-                         ? 1.0 + week.params.groups.voice_fit_gain
-                         : 1.0;
+  // Parents' voice (M21): an evening that fits their needs draws more and talks better.
+  const double fit = fit_multiplier(week.state.read<Column::voice_fit>(), week.values);
   Spending& spending = week.state.write<Column::spending>();
   for (std::size_t s = 0; s < evening_school.size(); ++s) {
     if (!evening_school[s]) continue;
@@ -138,7 +139,7 @@ void hold_evenings(Week& week) {
     spending.charge(Intervention::theme_evenings, {0, attending, 0});
     for (const auto& [school_class, present] : by_class) {
       meet_class(week, s, present);
-      talk_with_teachers(week, present, quality);
+      talk_with_teachers(week, present, std::min(1.0, quality * fit));
     }
   }
 }
@@ -159,7 +160,7 @@ StepInfo evenings_step() {
                 "seed 000 tip 3; seed 002 sec. 1",
                 "parents come to their school's theme evening, see who sets limits, meet one, "
                 "and talk with their child's teachers",
-                {columns({Column::evening_school, Column::running, Column::caseload,
+                {columns({Column::evening_school, Column::voice_fit, Column::caseload,
                           Column::institutional_trust, Column::school_parents,
                           Column::limit_setting, Column::professional_competence}),
                  columns({Column::evening_this_week, Column::spending, Column::evening_adopters,

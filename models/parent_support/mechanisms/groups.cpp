@@ -8,6 +8,7 @@
 
 #include "models/parent_support/group_schedule.hpp"
 #include "models/parent_support/interventions/programme.hpp"
+#include "models/parent_support/mechanisms/fit.hpp"
 #include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 
@@ -74,12 +75,6 @@ std::vector<ParamSpec> GroupParams::specs() {
                 0.1, 0.4,
                 "judgement: 0.4x to 1.6x the default; at full skill the gap halves in 1.5 to 7 "
                 "meetings"),
-      plausible(share_param("voice_fit_gain", 0.2, "relative attendance increase", "M21",
-                            "seed 004; seed 000 tip 4; assumption, swept",
-                            "relative increase of attendance with a parent panel or survey"),
-                0.05, 0.4,
-                "seed 004: consultation improves tailoring, no size given; judgement: a quarter "
-                "to double the default"),
       plausible(share_param("volunteer_skill", 0.5, "skill", "M19", "seed 001; assumption, swept",
                             "facilitation skill of a volunteer parent (a professional's is its "
                             "competence)"),
@@ -103,7 +98,6 @@ GroupParams GroupParams::from(const ParamValues& values) {
       .structure_optimum = values.real("structure_optimum"),
       .structure_penalty = values.real("structure_penalty"),
       .feeling_gain = values.real("feeling_gain"),
-      .voice_fit_gain = values.real("voice_fit_gain"),
       .volunteer_skill = values.real("volunteer_skill"),
   };
 }
@@ -142,7 +136,7 @@ struct Meetings {
   Counts16& meetings_this_week;
   MeetingLog& log;
   std::vector<EdgeRecord>& new_ties;
-  double fit;  // voice: meetings fit parents better
+  double fit;  // parents' voice: meetings fit their needs better (M21)
 
   // Trust in the facilitator: in a volunteer, as in a key figure of own or other
   // community; in a professional, the tie's, else the tie baseline.
@@ -224,10 +218,10 @@ struct Meetings {
       if (!group.network) course_attended[p] = 1;
       ++meetings_attended[p];
       ++meetings_this_week[p];
-      stress[p] -= week.params.wellbeing.meeting_relief * stress[p];
+      stress[p] -= std::min(1.0, week.params.wellbeing.meeting_relief * fit) * stress[p];
       // Peers are role models both ways (M13): a parent above the group's mean loses some.
       competence[p] += np.peer_learning * (mean_competence - competence[p]) +
-                       np.facilitator_teaching * skill * (1.0 - competence[p]);
+                       std::min(1.0, np.facilitator_teaching * skill * fit) * (1.0 - competence[p]);
       if (present.size() < 2) continue;
       DrawSequence draws(week.rng, week.week, agent, kMeet + g);
       for (int t = 0; t < static_cast<int>(week.params.support.ties_per_meeting); ++t) {
@@ -276,9 +270,7 @@ struct Meetings {
 void hold_meetings(Week& week) {
   auto& meetings_this_week = week.state.write<Column::meetings_this_week>();
   std::fill(meetings_this_week.begin(), meetings_this_week.end(), 0);
-  const double fit = runs(week.state.read<Column::running>(), Intervention::voice)
-                         ? 1.0 + week.params.groups.voice_fit_gain
-                         : 1.0;
+  const double fit = fit_multiplier(week.state.read<Column::voice_fit>(), week.values);
   Meetings meetings{week,
                     week.state.read<Column::caseload>(),
                     week.state.write<Column::friend_ties>(),
@@ -320,7 +312,7 @@ StepInfo groups_step() {
           "M8-M11, M13, M14",
           "seed 001 chs. 2-3; seed 000 tip 5",
           "courses and networks meet: attendance, relief, learning, ties, feeling, dropout",
-          {columns({Column::running, Column::caseload, Column::institutional_trust,
+          {columns({Column::voice_fit, Column::caseload, Column::institutional_trust,
                     Column::professional_competence, Column::group_of}),
            columns({Column::meetings_this_week, Column::friend_ties, Column::stress,
                     Column::competence, Column::dropped, Column::attended_last,

@@ -16,7 +16,7 @@
 // last meeting, far = 1 when the group meets outside its neighbourhood, fee the
 // outreach.group_fee_euros a meeting costs (vulnerable parents feel it twice); a first
 // attendance is scaled by first_attendance (the threshold of the first step, seed 000
-// tip 5). fit = 1 + voice_fit_gain with a parent panel or survey (M21, seed 004).
+// tip 5). fit = 1 + voice_fit_gain * the parents' voice fit (M21, mechanisms/fit.hpp).
 // After attending, a parent drops out with probability
 //   dropout_base * (1 - g) * (1 + structure_penalty * ((x - structure_optimum) / 0.5)^2)
 // g the group feeling and x the programme's structure in [0, 1] (M9: both too little and
@@ -43,7 +43,6 @@ struct GroupParams {
   double structure_optimum;
   double structure_penalty;
   double feeling_gain;
-  double voice_fit_gain;
   double volunteer_skill;
 
   static std::vector<ParamSpec> specs();

@@ -8,6 +8,7 @@
 
 #include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
+#include "models/parent_support/mechanisms/fit.hpp"
 #include "models/parent_support/mechanisms/trust_contacts.hpp"
 #include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
@@ -166,6 +167,7 @@ TakeIn inputs(Week& week, const ContactBook& book) {
           week.state.read<Column::professional_inviting>(),
           week.state.read<Column::partnership_quality>(),
           newsletter_week,
+          fit_multiplier(week.state.read<Column::voice_fit>(), week.values),
           posts};
 }
 
@@ -247,9 +249,9 @@ StepInfo trust_step() {
           "M1-M7, M16",
           "seed 002 secs. 1-4; seed 003; seed 000 tips 2, 4",
           "parents take in the week's contacts; trust on ties, in institutions, willingness",
-          {columns({Column::running, Column::membership, Column::following, Column::had_incident,
-                    Column::brought_question, Column::handler, Column::hosting,
-                    Column::professional_competence, Column::professional_inviting,
+          {columns({Column::running, Column::voice_fit, Column::membership, Column::following,
+                    Column::had_incident, Column::brought_question, Column::handler,
+                    Column::hosting, Column::professional_competence, Column::professional_inviting,
                     Column::partnership_quality}),
            columns({Column::contact_book, Column::caseload, Column::key_figure_ties,
                     Column::institutional_trust, Column::willingness, Column::participation,

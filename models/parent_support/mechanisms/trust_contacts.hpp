@@ -66,6 +66,7 @@ struct TakeIn {
   const Reals& inviting_of;    // professionals: share of inviting contacts (M3)
   double partnership_quality;
   bool newsletter_week;
+  double newsletter_fit;  // parents' voice: an issue that fits is read and trusted more (M21)
   std::uint32_t posts;
 
   double& tie(ParentWeek& pw, NodeId professional) const {
@@ -187,11 +188,11 @@ struct TakeIn {
     const ChannelParams& cp = params.channels;
     if (newsletter_week) {
       const double read =
-          cp.newsletter_read * pw.g *
+          cp.newsletter_read * newsletter_fit * pw.g *
           (view.language_barrier[pw.p] ? 1.0 - cp.newsletter_language_penalty : 1.0);
       if (week.rng.uniform(week.week, pw.agent, kNewsletter) < read) {
         ++(*pw.counts)[newsletter];
-        pw.g += cp.newsletter_trust_gain * (1.0 - pw.g);
+        pw.g += std::min(1.0, cp.newsletter_trust_gain * newsletter_fit) * (1.0 - pw.g);
       }
     }
     for (std::uint32_t post = 0; post < posts; ++post) {

@@ -358,34 +358,3 @@ TEST_CASE("a programme enrols key_figure_capacity key figures and re-selects the
   }
   CHECK(sets.size() > 1);  // chosen again every 4 weeks
 }
-
-TEST_CASE("a parent panel (voice) raises attendance while it runs and pays its meetings (M21)",
-          "[parent_support][pattern]") {
-  using namespace pattern;
-  const PairedRuns runs =
-      run_pairs("groups.toml", set("outreach.voice", true), set("outreach.voice", false));
-  check_direction(runs, "attendance", "all");
-  // Outside its window the panel neither helps nor costs: one that starts in week 8
-  // (mid-course: groups.toml's courses meet fortnightly for 16 weeks) leaves every
-  // replicate as it was without a panel until then.
-  const PairedRuns late = run_pairs(
-      "groups.toml", both(set("outreach.voice", true), set("outreach.voice_start_week", 8.0)),
-      set("outreach.voice", false));
-  const std::uint32_t steps = 52;
-  const double hours = default_values().real("outreach.voice_hours_per_meeting");
-  for (std::uint32_t r = 0; r < kPairs; ++r) {
-    const auto euros = series(runs.a[r], "euros_voice", steps);
-    const auto late_euros = series(late.a[r], "euros_voice", steps);
-    for (std::uint32_t week = 0; week < steps; ++week) {
-      const auto meeting = [&](std::uint32_t first) {
-        if (week < first || (week - first) % 8 != 0) return 0.0;
-        return hours * 75 + 50 + (week == first ? 1000 : 0);
-      };
-      REQUIRE(euros[week + 1] == Approx(meeting(0)));  // the row of step t holds week t - 1
-      REQUIRE(late_euros[week + 1] == Approx(meeting(8)));
-    }
-    CHECK(value_at_week(late.a[r], "attendance", "all", 8) ==
-          value_at_week(late.b[r], "attendance", "all", 8));
-  }
-  CHECK(finals(late.a, "attendance", "all") != finals(late.b, "attendance", "all"));
-}
