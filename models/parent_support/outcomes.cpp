@@ -16,7 +16,8 @@
   X(norms)                  \
   X(volunteers)             \
   X(channels)               \
-  X(fit)
+  X(fit)                    \
+  X(support_point)
 
 namespace village::parent_support {
 

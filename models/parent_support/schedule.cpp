@@ -9,6 +9,7 @@
   X(budget)               \
   X(incidents)            \
   X(help_seeking)         \
+  X(support_point_visits) \
   X(capacity)             \
   X(partnership)          \
   X(parent_groups)        \

@@ -23,6 +23,7 @@ enum Channel : std::uint8_t {
   online,
   incident,
   question,
+  support_point,  // a question the parent support point passed on to a professional
   kChannelCount
 };
 using ChannelCounts = std::array<std::uint16_t, kChannelCount>;
@@ -46,6 +47,14 @@ struct WeekHours {
   double training = 0;
   double buddies = 0;
   double voice = 0;
+};
+
+// The parent support point's week (seed 004): visits served, those it had no hours for,
+// and those it could not pass on because no professional works in the neighbourhood.
+struct SupportPointWeek {
+  std::uint32_t visits = 0;
+  std::uint32_t turned_away = 0;
+  std::uint32_t no_professional = 0;
 };
 
 // A proactive contact to a parent this week (a key-figure visit or a personal contact).
@@ -104,7 +113,10 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
   X(cooperative, parents, Counts32, "incidents that went cooperatively (M1)")                     \
   X(weekly_contacts, parents, ChannelColumn, "contacts received this week, by channel")           \
   X(had_incident, parents, Flags, "an incident this week (M1)")                                   \
+  X(had_question, parents, Flags, "a parenting question this week (M6)")                          \
   X(brought_question, parents, Flags, "a question brought to a professional this week (M6)")      \
+  X(point_referral, parents, Agents, "the professional the support point passed it on to")        \
+  X(point_visited, parents, Flags, "has visited the parent support point (seed 004)")             \
   X(handler, parents, Agents, "the professional handling this week's incident or question")       \
   X(handler_trust, parents, Reals, "trust in that professional at the week's start, or -1")       \
   X(stress, parents, Reals, "parenting stress (M14)")                                             \
@@ -147,6 +159,7 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
   X(support_granted, week, SupportByKind, "this week's support granted by kind (M12)")            \
   X(new_friend_ties, week, std::vector<EdgeRecord>, "ties met at this week's meetings (M11)")     \
   X(running, week, RunningFlags, "interventions that reserved this week's budget")                \
+  X(support_point_week, week, SupportPointWeek, "this week's support point visits (seed 004)")    \
   X(voice_fit, week, double, "fit of groups, evenings and newsletters to parents' needs (M21)")   \
   X(voice_changes, week, std::vector<std::uint32_t>, "weeks of panel meetings not yet in effect") \
   X(key_figures_chosen, week, bool, "the key-figure programme has chosen its figures (M5)")       \

@@ -49,6 +49,7 @@ void take_reactive_hours(Week& week) {
   const auto& handler = week.state.read<Column::handler>();
   const auto& had_incident = week.state.read<Column::had_incident>();
   const auto& brought = week.state.read<Column::brought_question>();
+  const auto& referral = week.state.read<Column::point_referral>();
   auto& left = week.state.write<Column::hours_left>();
   WeekHours& hours = week.state.write<Column::hours>();
   for (NodeId k = 0; k < view.professionals.size(); ++k) {
@@ -56,6 +57,11 @@ void take_reactive_hours(Week& week) {
     hours.capacity += view.hours[k];
   }
   for (NodeId p = 0; p < view.parents.size(); ++p) {
+    // A question the support point passed on takes its professional's time (seed 004).
+    if (referral[p] != kNoAgent) {
+      left[referral[p] - view.professionals.begin] -= params.question_hours;
+      hours.questions += params.question_hours;
+    }
     if (handler[p] == kNoAgent) continue;
     const NodeId k = handler[p] - view.professionals.begin;
     if (had_incident[p]) {
@@ -83,7 +89,8 @@ StepInfo capacity_step() {
           "M22",
           "seed 002 secs. 2-3; seed 004",
           "professionals' weekly hours go first to incidents and questions",
-          {columns({Column::handler, Column::had_incident, Column::brought_question}),
+          {columns({Column::handler, Column::had_incident, Column::brought_question,
+                    Column::point_referral}),
            columns({Column::hours_left, Column::hours}),
            {}},
           nullptr,

@@ -69,8 +69,8 @@ ChannelParams ChannelParams::from(const ParamValues& values) {
 namespace {
 
 constexpr std::array<const char*, kChannelCount> kChannelNames{
-    "personal",   "key_figure_visit", "introduction", "conversation",
-    "newsletter", "online",           "incident",     "question"};
+    "personal", "key_figure_visit", "introduction", "conversation", "newsletter",
+    "online",   "incident",         "question",     "support_point"};
 
 void channel_values(const OutcomeInputs& in, NodeId p, double* values) {
   for (std::size_t c = 0; c < kChannelCount; ++c)

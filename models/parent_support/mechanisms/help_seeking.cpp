@@ -88,6 +88,7 @@ void seek_help(Week& week) {
   const auto& handler_trust = week.state.read<Column::handler_trust>();
   const auto& participation = week.state.read<Column::participation>();
   const auto& running = week.state.read<Column::running>();
+  auto& had_question = week.state.write<Column::had_question>();
   auto& brought = week.state.write<Column::brought_question>();
   const double partnership = running[static_cast<std::size_t>(Intervention::partnership)]
                                  ? week.state.read<Column::partnership_quality>()
@@ -99,9 +100,10 @@ void seek_help(Week& week) {
     const auto p = static_cast<NodeId>(i);
     const NodeId agent = view.parents.begin + p;
     brought[p] = 0;
-    if (handler[p] == kNoAgent ||
-        week.rng.uniform(week.week, agent, kQuestion) >= chance[view.vulnerability[p]])
-      return;
+    had_question[p] = week.rng.uniform(week.week, agent, kQuestion) < chance[view.vulnerability[p]];
+    // Without a professional tie the question goes nowhere, unless a parent support
+    // point takes it (mechanisms/support_point.cpp).
+    if (!had_question[p] || handler[p] == kNoAgent) return;
     const double seek = params.seeking_probability(handler_trust[p], participation[p], partnership,
                                                    view.language_barrier[p] != 0);
     brought[p] = week.rng.uniform(week.week, agent, kSeek) < seek;
@@ -111,16 +113,17 @@ void seek_help(Week& week) {
 }  // namespace
 
 StepInfo help_seeking_step() {
-  return {"help_seeking",
-          StepKind::mechanism,
-          "M6, M15",
-          "seed 001 intro; seed 003",
-          "parents with a question bring it to their most trusted professional",
-          {columns({Column::handler, Column::handler_trust, Column::participation, Column::running,
-                    Column::partnership_quality}),
-           columns({Column::brought_question}), columns({Column::participation})},
-          nullptr,
-          seek_help};
+  return {
+      "help_seeking",
+      StepKind::mechanism,
+      "M6, M15",
+      "seed 001 intro; seed 003",
+      "parents with a question bring it to their most trusted professional",
+      {columns({Column::handler, Column::handler_trust, Column::participation, Column::running,
+                Column::partnership_quality}),
+       columns({Column::had_question, Column::brought_question}), columns({Column::participation})},
+      nullptr,
+      seek_help};
 }
 
 }  // namespace village::parent_support

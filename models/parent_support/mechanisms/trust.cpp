@@ -108,6 +108,7 @@ void take_in_parent(const TakeIn& in, const ParentColumns& out, ParentWeek& pw,
     out.cooperative[p] += in.take_incident(pw);
   }
   if (in.brought_question[p]) in.take_question(pw);
+  if (in.point_referral[p] != kNoAgent) in.take_referral(pw);
   if (in.partnership_quality > 0) in.conversations(pw);
   in.proactive_contacts(pw);
   in.broadcasts(pw);
@@ -161,6 +162,8 @@ TakeIn inputs(Week& week, const ContactBook& book) {
           week.state.read<Column::had_incident>(),
           week.state.read<Column::brought_question>(),
           week.state.read<Column::handler>(),
+          week.state.read<Column::point_referral>(),
+          week.values.real("support_point_trust"),
           week.state.read<Column::hosting>(),
           book,
           week.state.read<Column::professional_competence>(),
@@ -251,8 +254,8 @@ StepInfo trust_step() {
           "parents take in the week's contacts; trust on ties, in institutions, willingness",
           {columns({Column::running, Column::voice_fit, Column::membership, Column::following,
                     Column::had_incident, Column::brought_question, Column::handler,
-                    Column::hosting, Column::professional_competence, Column::professional_inviting,
-                    Column::partnership_quality}),
+                    Column::point_referral, Column::hosting, Column::professional_competence,
+                    Column::professional_inviting, Column::partnership_quality}),
            columns({Column::contact_book, Column::caseload, Column::key_figure_ties,
                     Column::institutional_trust, Column::willingness, Column::participation,
                     Column::incidents, Column::cooperative, Column::weekly_contacts}),

@@ -60,6 +60,8 @@ struct TakeIn {
   const Flags& had_incident;
   const Flags& brought_question;
   const Agents& handler;
+  const Agents& point_referral;  // professional the support point passed a question to
+  double point_trust;            // parents' trust in the point's staff (seed 004)
   const Flags& hosting;
   const ContactBook& book;
   const Reals& competence_of;  // professionals
@@ -133,6 +135,14 @@ struct TakeIn {
                                  params.trust.contact_gain));
   }
 
+  // A question the parent support point passed on (seed 004: staff who act towards school
+  // or support): its staff hand the parent over to the professional as a key figure
+  // would, the tie made if there was none.
+  void take_referral(ParentWeek& pw) const {
+    ++(*pw.counts)[Channel::support_point];
+    hand_over(pw, point_referral[pw.p], point_trust);
+  }
+
   // Conversations in partner organisations (M6, M7).
   void conversations(ParentWeek& pw) const {
     for (NodeId organisation : membership.neighbours(pw.agent)) {
@@ -175,12 +185,16 @@ struct TakeIn {
     figure_trust[arc] = static_cast<float>(k);
     if (!contact.introduce) return;
     ++(*pw.counts)[introduction];
-    const NodeId partner = view.key_figure_partner[contact.source - view.key_figures.begin];
-    double& t = tie(pw, partner);
+    hand_over(pw, view.key_figure_partner[contact.source - view.key_figures.begin], k);
+  }
+  // Someone the parent trusts (trust k) introduces it to a professional (M5): part of
+  // that trust passes to the tie, then a contact in the professional's own tone.
+  void hand_over(ParentWeek& pw, NodeId professional, double k) const {
+    double& t = tie(pw, professional);
     t += params.key_figures.trust_transfer * std::max(0.0, k - t);
-    const bool inviting =
-        week.rng.uniform(week.week, pw.agent, kIntroductionTone, partner) < inviting_share(partner);
-    professional_contact(pw, partner, competence(partner), inviting);
+    const bool inviting = week.rng.uniform(week.week, pw.agent, kIntroductionTone, professional) <
+                          inviting_share(professional);
+    professional_contact(pw, professional, competence(professional), inviting);
   }
 
   // Broadcast channels (M4).

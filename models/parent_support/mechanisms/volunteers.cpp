@@ -64,7 +64,8 @@ std::vector<ParamSpec> VolunteerParams::specs() {
           "2-10% of neighbourhood parents join a year"),
       plausible(real_param("support_point_pull", 2, 1, 100, "multiple of the join rate",
                            "M6, M20, M21", "seed 004 (parent support point); assumption, swept",
-                           "multiple of the join rate with a parent support point"),
+                           "multiple of the join rate of a parent who has visited the parent "
+                           "support point"),
                 1.25, 4,
                 "seed 004: a parent support point puts parents in touch with each other; "
                 "judgement: a quarter more to four times the joins"),
@@ -163,10 +164,11 @@ void change_drivers(Week& week, Group& network, std::size_t g, bool supported) {
 
 // Parents of a neighbourhood with a living network join it, decided in parallel (one
 // draw per parent) and appended in parent order.
-void join_networks(Week& week, bool supported, double join) {
+void join_networks(Week& week, bool supported, double join, double visitor_join) {
   const CommunityView& view = week.view;
   auto& groups = week.state.write<Column::groups>();
   auto& network_of = week.state.write<Column::network_of>();
+  const auto& visited = week.state.read<Column::point_visited>();
   std::vector<std::int64_t> network_in(view.neighbourhoods, -1);
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const Group& network = groups[g];
@@ -177,7 +179,8 @@ void join_networks(Week& week, bool supported, double join) {
   for_each_index(0, view.parents.size(), [&](std::int64_t i) {
     const auto p = static_cast<NodeId>(i);
     if (network_in[view.parent_neighbourhood[p]] < 0 || network_of[p] >= 0) return;
-    joins[p] = week.rng.uniform(week.week, view.parents.begin + p, kJoin) < join;
+    joins[p] = week.rng.uniform(week.week, view.parents.begin + p, kJoin) <
+               (visited[p] ? visitor_join : join);
   });
   for (NodeId p = 0; p < view.parents.size(); ++p) {
     if (!joins[p]) continue;
@@ -190,17 +193,16 @@ void join_networks(Week& week, bool supported, double join) {
 void run_networks(Week& week) {
   if (!week.params.plan.parent_network) return;
   const VolunteerParams& vp = week.params.volunteers;
-  const auto& running = week.state.read<Column::running>();
-  const double join = weekly(std::min(
-      1.0, vp.join_rate *
-               (runs(running, Intervention::parent_support_point) ? vp.support_point_pull : 1.0)));
-  const bool supported = runs(running, Intervention::structural_support);
+  // A parent who met others at the support point joins more readily (seed 004).
+  const double join = weekly(vp.join_rate);
+  const double visitor_join = weekly(std::min(1.0, vp.join_rate * vp.support_point_pull));
+  const bool supported = runs(week.state.read<Column::running>(), Intervention::structural_support);
   auto& groups = week.state.write<Column::groups>();
   for (std::size_t g = 0; g < groups.size(); ++g) {
     if (groups[g].network && network_alive(groups[g], vp))
       change_drivers(week, groups[g], g, supported);
   }
-  join_networks(week, supported, join);
+  join_networks(week, supported, join, visitor_join);
 }
 
 }  // namespace
@@ -223,7 +225,7 @@ StepInfo networks_step() {
           "M20",
           "seed 004; seed 003",
           "network drivers leave; support recruits new ones; parents join living networks",
-          {columns({Column::running, Column::competence}),
+          {columns({Column::running, Column::competence, Column::point_visited}),
            columns({Column::groups, Column::network_of, Column::volunteer}),
            {}},
           nullptr,
@@ -234,6 +236,7 @@ namespace {
 
 void volunteer_values(const OutcomeInputs& in, NodeId p, double* values) {
   values[0] = in.state.volunteer[p] != 0;
+  values[1] = in.state.network_of[p] >= 0;
 }
 
 // The share of parent networks alive, when there are any (M20).
@@ -249,9 +252,10 @@ void record_networks(const State& st, const ModelParams& params, Observation& ob
 
 }  // namespace
 
-// Volunteer parents (M19) and parent networks alive (M20).
+// Volunteer parents (M19), members of a parent network and networks alive (M20).
 OutcomeBlock volunteers_outcomes() {
-  OutcomeBlock block{"volunteers", {{"volunteers", Aggregate::mean}}};
+  OutcomeBlock block{"volunteers",
+                     {{"volunteers", Aggregate::mean}, {"network_member", Aggregate::mean}}};
   block.fill = each_parent<volunteer_values>;
   block.record_week = record_networks;
   return block;

@@ -14,7 +14,7 @@
 // leave at member_loss_rate a week while there is no driver, and no new member joins. A
 // network lives while it has a driver or at least network_min_members members.
 // Members join from the parents of its neighbourhood with network_join_rate a year
-// (times the support point's pull with outreach.parent_support_point).
+// (times support_point_pull for a parent who has visited the parent support point).
 // In a buddy programme (outreach.buddy_programme) each volunteer is matched, one a week,
 // with vulnerable parents of its neighbourhood up to buddies_per_volunteer, in the order
 // of outreach.buddy_targeting (parent_targeting.hpp); a buddy tie
