@@ -17,7 +17,8 @@
   X(volunteers)             \
   X(channels)               \
   X(fit)                    \
-  X(support_point)
+  X(support_point)          \
+  X(contact_person)
 
 namespace village::parent_support {
 

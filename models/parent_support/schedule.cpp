@@ -21,6 +21,7 @@
   X(practice)             \
   X(training)             \
   X(key_figure_programme) \
+  X(contact_person)       \
   X(approach)             \
   X(trust)                \
   X(groups)               \

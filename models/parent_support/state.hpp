@@ -117,6 +117,7 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
   X(brought_question, parents, Flags, "a question brought to a professional this week (M6)")      \
   X(point_referral, parents, Agents, "the professional the support point passed it on to")        \
   X(point_visited, parents, Flags, "has visited the parent support point (seed 004)")             \
+  X(contact_person, parents, Agents, "a sensitive parent's one fixed contact person (M16)")       \
   X(handler, parents, Agents, "the professional handling this week's incident or question")       \
   X(handler_trust, parents, Reals, "trust in that professional at the week's start, or -1")       \
   X(stress, parents, Reals, "parenting stress (M14)")                                             \
@@ -160,6 +161,7 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
   X(new_friend_ties, week, std::vector<EdgeRecord>, "ties met at this week's meetings (M11)")     \
   X(running, week, RunningFlags, "interventions that reserved this week's budget")                \
   X(support_point_week, week, SupportPointWeek, "this week's support point visits (seed 004)")    \
+  X(contact_changes, week, std::uint32_t, "contact persons changed this week (M16)")              \
   X(voice_fit, week, double, "fit of groups, evenings and newsletters to parents' needs (M21)")   \
   X(voice_changes, week, std::vector<std::uint32_t>, "weeks of panel meetings not yet in effect") \
   X(key_figures_chosen, week, bool, "the key-figure programme has chosen its figures (M5)")       \

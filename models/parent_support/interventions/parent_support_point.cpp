@@ -1,6 +1,6 @@
-// The parent support point (M6, M20, M21; seed 003): support_point_hours a week of a
-// place parents can walk into; it draws parents into parent networks
-// (mechanisms/volunteers.cpp, support_point_pull).
+// The parent support point (M6, M20, M21; seed 004): support_point_hours a week of a
+// place parents can walk into with a question (mechanisms/support_point.cpp); its
+// visitors join parent networks more readily (mechanisms/volunteers.cpp).
 
 #include "models/parent_support/interventions/parent_support_point.hpp"
 

@@ -98,6 +98,7 @@ constexpr std::uint64_t kContactOrder = purpose("ps.contact.order");
 constexpr std::uint64_t kContactAccept = purpose("ps.contact.accept");
 constexpr std::uint64_t kTone = purpose("ps.tone");
 constexpr std::uint64_t kMatch = purpose("ps.contact.match");
+constexpr auto kSensitive = static_cast<std::uint8_t>(community::ParentType::sensitive);
 
 // Each professional's practice (mechanisms/practice.hpp), read by every contact.
 struct PracticeOf {
@@ -118,7 +119,8 @@ bool matched_contact(const Week& week, double matching, NodeId parent, NodeId pr
 // One professional's contacts this week, with the hours left; returns them.
 std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& caseload,
                                  std::span<float> last_contact, const Reals& willingness,
-                                 const PracticeOf& practice) {
+                                 const PracticeOf& practice, const Agents& contact_person,
+                                 bool fixed_contact) {
   const ModelParams& params = week.params;
   const CommunityView& view = week.view;
   const double hours_each = params.capacity.personal_contact_hours;
@@ -128,6 +130,13 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
   std::vector<Candidate> candidates;
   for (ArcIndex a = caseload.first_arc(professional); a < caseload.end_arc(professional); ++a) {
     const NodeId parent = caseload.targets()[a];
+    // A sensitive case has one fixed contact person (M16): in the matched approach the
+    // others leave it to that person (mechanisms/contact_person.cpp).
+    const std::size_t p = view.parent_index(parent);
+    if (fixed_contact && view.parent_type[p] == kSensitive && contact_person[p] != kNoAgent &&
+        contact_person[p] != professional &&
+        matched_contact(week, practice.matching[k], parent, professional))
+      continue;
     candidates.push_back({last_contact[a],
                           week.rng.bits(week.week, professional, kContactOrder, parent), parent,
                           a});
@@ -142,7 +151,12 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
     const NodeId parent = candidates[c].parent;
     const std::size_t p = view.parent_index(parent);
     const std::uint8_t type = view.parent_type[p];
-    const bool matched = matched_contact(week, practice.matching[k], parent, professional);
+    // The approach that works for a sensitive case is its one contact person (M16): anyone
+    // else can only approach it as any parent.
+    const bool stranger = type == kSensitive && contact_person[p] != kNoAgent &&
+                          contact_person[p] != professional;
+    const bool matched =
+        !stranger && matched_contact(week, practice.matching[k], parent, professional);
     const auto approach = static_cast<std::size_t>(matched ? Approach::matched : Approach::uniform);
     const double hours =
         hours_each * (matched && type != 0 ? params.approach.matched_hours_factor : 1.0);
@@ -172,12 +186,15 @@ void contact_personally(Week& week) {
   const PracticeOf practice{week.state.read<Column::professional_inviting>(),
                             week.state.read<Column::professional_matching>(),
                             week.state.read<Column::professional_responsiveness>()};
+  const auto& contact_person = week.state.read<Column::contact_person>();
+  const bool fixed_contact = week.values.flag("fixed_contact_person");
   std::vector<std::vector<Contact>> made(count);
   std::vector<double> spent(count, 0.0);
   for_each_index_balanced(0, count, [&](std::int64_t i) {
     const auto k = static_cast<NodeId>(i);
     double hours_left = left[k];
-    made[k] = contacts_of(week, k, hours_left, caseload, last_contact, willingness, practice);
+    made[k] = contacts_of(week, k, hours_left, caseload, last_contact, willingness, practice,
+                          contact_person, fixed_contact);
     spent[k] = left[k] - hours_left;
     left[k] = hours_left;
   });
@@ -192,17 +209,18 @@ void contact_personally(Week& week) {
 }  // namespace
 
 StepInfo approach_step() {
-  return {"personal_contacts",
-          StepKind::mechanism,
-          "M3, M16, M22",
-          "seed 002 secs. 2-4",
-          "professionals contact caseload parents with the hours left, in approach and tone",
-          {columns({Column::willingness, Column::professional_inviting,
-                    Column::professional_matching, Column::professional_responsiveness}),
-           columns({Column::caseload, Column::hours_left, Column::contact_book, Column::hours}),
-           columns({Column::willingness})},
-          nullptr,
-          contact_personally};
+  return {
+      "personal_contacts",
+      StepKind::mechanism,
+      "M3, M16, M22",
+      "seed 002 secs. 2-4",
+      "professionals contact caseload parents with the hours left, in approach and tone",
+      {columns({Column::willingness, Column::professional_inviting, Column::professional_matching,
+                Column::professional_responsiveness, Column::contact_person}),
+       columns({Column::caseload, Column::hours_left, Column::contact_book, Column::hours}),
+       columns({Column::willingness})},
+      nullptr,
+      contact_personally};
 }
 
 }  // namespace village::parent_support
