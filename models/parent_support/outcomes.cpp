@@ -18,7 +18,8 @@
   X(channels)               \
   X(fit)                    \
   X(support_point)          \
-  X(contact_person)
+  X(contact_person)         \
+  X(partnership)
 
 namespace village::parent_support {
 

@@ -35,7 +35,9 @@ std::vector<ParamSpec> general_specs() {
           choice_param("approach", "uniform", {"uniform", "matched"}, "M16", "seed 002 sec. 4",
                        "uniform: every parent approached as an engaged one; matched: the "
                        "approach that works for the parent's type")});
-  for (std::size_t i = 2; i < specs.size(); ++i)
+  // Training changes the tone and approach (M3, M16); whether professionals make personal
+  // contacts at all is how their work is organised, which nothing bought changes.
+  for (std::size_t i = 3; i < specs.size(); ++i)
     specs[i].changed_by = "training";
   return specs;
 }

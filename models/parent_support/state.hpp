@@ -47,6 +47,7 @@ struct WeekHours {
   double training = 0;
   double buddies = 0;
   double voice = 0;
+  double partnership_investment = 0;  // partner professionals building the partnership (M7)
 };
 
 // The parent support point's week (seed 004): visits served, those it had no hours for,
@@ -101,6 +102,7 @@ using AgentLists = std::vector<std::vector<NodeId>>;
 using ChannelColumn = std::vector<ChannelCounts>;
 using SupportByKind = std::array<double, 3>;  // by SupportKind
 using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
+using Conditions = std::array<double, 4>;  // the partnership's (M7)
 
 // X(name, owner, type, meaning). Owners: parents, professionals, key_figures,
 // organisations (columns indexed from the kind's first agent), schools, or week (one
@@ -151,6 +153,7 @@ using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
   X(school_parents, schools, AgentLists, "per school: its parents")                               \
   X(evening_school, schools, Flags, "holds a theme evening this week (M17)")                      \
   X(partnership_quality, week, double, "quality of the partnership's conversations (M7)")         \
+  X(partnership_conditions, week, Conditions, "the four conditions of the partnership now (M7)")  \
   X(contact_book, week, ContactBook, "this week's proactive contacts (M3, M5)")                   \
   X(hours, week, WeekHours, "this week's hours by use (M22)")                                     \
   X(spending, week, Spending, "euros by intervention and the budget (interventions.hpp)")         \

@@ -1,6 +1,6 @@
 #pragma once
 // The partnership with informal organisations (M6, M7): what a scenario sets for it in
-// [outreach], declared and read in partnership.cpp (its four conditions are world).
+// [outreach], declared and read in partnership.cpp (its four conditions' start is world).
 
 #include <array>
 #include <vector>
@@ -12,7 +12,8 @@ namespace village::parent_support {
 struct PartnershipPlan {
   bool partnership;
   double conversation_interval_weeks;
-  std::array<double, 4> conditions;  // mutual trust, shared goals, clear roles, equality
+  double investment_hours;           // per partner organisation and week, beside conversations (M7)
+  std::array<double, 4> conditions;  // at the start: mutual trust, shared goals, roles, equality
 
   static std::vector<ParamSpec> specs();
   void read(const ParamValues& values);

@@ -102,8 +102,8 @@ namespace {
 // The week's hours by use (M22), recorded for "all".
 void record_hours(const State& st, const ModelParams&, Observation& observation) {
   const WeekHours& h = st.hours;
-  const double professional =
-      h.incidents + h.questions + h.conversations + h.introductions + h.personal + h.groups;
+  const double professional = h.incidents + h.questions + h.conversations + h.introductions +
+                              h.personal + h.groups + h.partnership_investment;
   const double programme = h.newsletter + h.key_figure_programme + h.influencer_panel +
                            h.theme_evenings + h.network_support + h.support_point + h.training +
                            h.buddies + h.voice;
@@ -125,6 +125,7 @@ void record_hours(const State& st, const ModelParams&, Observation& observation)
                                     {"hours_training", h.training},
                                     {"hours_buddies", h.buddies},
                                     {"hours_voice", h.voice},
+                                    {"hours_partnership_investment", h.partnership_investment},
                                     {"hours_total", professional + programme}})
     observation.record(name, "all", value);
 }

@@ -113,17 +113,17 @@ void seek_help(Week& week) {
 }  // namespace
 
 StepInfo help_seeking_step() {
-  return {
-      "help_seeking",
-      StepKind::mechanism,
-      "M6, M15",
-      "seed 001 intro; seed 003",
-      "parents with a question bring it to their most trusted professional",
-      {columns({Column::handler, Column::handler_trust, Column::participation, Column::running,
-                Column::partnership_quality}),
-       columns({Column::had_question, Column::brought_question}), columns({Column::participation})},
-      nullptr,
-      seek_help};
+  return {"help_seeking",
+          StepKind::mechanism,
+          "M6, M15",
+          "seed 001 intro; seed 003",
+          "parents with a question bring it to their most trusted professional",
+          {columns({Column::handler, Column::handler_trust, Column::participation, Column::running,
+                    Column::partnership_quality}),
+           columns({Column::had_question, Column::brought_question}),
+           columns({Column::participation, Column::partnership_quality})},
+          nullptr,
+          seek_help};
 }
 
 }  // namespace village::parent_support

@@ -33,12 +33,26 @@ std::vector<ParamSpec> OrganisationParams::specs() {
                 0.25, 0.8,
                 "seed 003 names four conditions without weights; judgement: losing one costs a "
                 "quarter to most of the effect"),
+      plausible_log(share_param("condition_growth", 0.007, "share of the gap per hour", "M7",
+                                "seed 003 (building the conditions takes time); magnitude: "
+                                "assumption, swept",
+                                "share of the gap to a full condition closed per hour invested "
+                                "per partner organisation in a week"),
+                    0.003, 0.015,
+                    "seed 003: the conditions take time to build; judgement: at 2 hours a week "
+                    "per organisation the gap halves in half a year to two years"),
+      plausible_log(
+          share_param("condition_fade", 0.005, "share per week", "M7", "assumption, swept",
+                      "share of the conditions built beyond their start lost per week "
+                      "(people change, agreements are forgotten)"),
+          0.002, 0.01, "judgement: without investment what was built halves in 1.3 to 7 years"),
   };
 }
 
 OrganisationParams OrganisationParams::from(const ParamValues& values) {
   return {values.real("conversation_attendance"), values.real("participation_gain"),
-          values.real("participation_decay"), values.real("condition_weight")};
+          values.real("participation_decay"),     values.real("condition_weight"),
+          values.real("condition_growth"),        values.real("condition_fade")};
 }
 
 double partnership_quality(const std::array<double, 4>& conditions, double condition_weight) {

@@ -14,9 +14,13 @@
 //   and is a contact with the professional (tone M3) of quality Q * competence, which
 //   creates the parent-professional tie if there was none.
 // Partnership quality (M7, seed 003: mutual trust, shared goals, clear expectations and
-// roles, equality; each condition c_i in [0, 1] in [outreach]):
+// roles, equality; each condition c_i in [0, 1], starting at its [outreach] value c0_i):
 //   Q = prod_i (1 - condition_weight * (1 - c_i))
 // so a partnership missing one condition works at (1 - condition_weight) of its strength.
+// The conditions develop with the hours professionals invest ("this takes time", seed
+// 003): each week of the partnership, with I the hours invested per partner organisation
+// (conversations held plus outreach.partnership_investment_hours),
+//   c_i <- c_i + condition_growth * I * (1 - c_i) - condition_fade * (c_i - c0_i)
 
 #include <array>
 #include <vector>
@@ -30,6 +34,8 @@ struct OrganisationParams {
   double participation_gain;
   double participation_decay;
   double condition_weight;
+  double condition_growth;  // share of the gap closed per hour invested per organisation
+  double condition_fade;    // share of what was built lost per week
 
   static std::vector<ParamSpec> specs();
   static OrganisationParams from(const ParamValues& values);
