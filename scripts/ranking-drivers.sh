@@ -5,7 +5,7 @@
 # per strategy (`village sweep --strategy`), then reports per pair of strategies the
 # elementary effects on their difference in vulnerable reach and how often the ranking
 # flips across the design. Usage: scripts/ranking-drivers.sh [OUT] [TRAJECTORIES]
-# (about 6 minutes on 2 cores at the default 6 trajectories and 2 replicates).
+# (about 7 minutes on 2 cores at the default 6 trajectories and 2 replicates).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-runs/ranking_drivers}
@@ -19,7 +19,9 @@ factors=(outreach.inviting_share model.trust_gain model.trust_decay model.initia
   model.conversation_attendance model.condition_weight model.personal_contact_hours
   model.key_figure_acceptance model.introduction_rate outreach.training_learning_rate
   outreach.trained_inviting_share outreach.trained_matching outreach.training_fade
-  outreach.training_competence_gain)
+  outreach.training_competence_gain model.condition_growth model.condition_fade
+  outreach.condition_mutual_trust outreach.condition_shared_goals outreach.condition_clear_roles
+  outreach.condition_equality)
 params=()
 for f in "${factors[@]}"; do params+=(--param "$f"); done
 strategies=(newsletter key_figures partnership training combined)
