@@ -29,7 +29,16 @@ struct CompareOptions {
   std::optional<std::uint32_t> replicates;
   std::optional<int> threads;
   bool quiet = false;
+  // --uncertainty N: compare in N worlds drawn from the priors (uncertainty_command.cpp).
+  std::optional<std::size_t> uncertainty;
+  std::vector<std::string> uncertain_params;  // --param; empty: every world parameter
+  std::string uncertainty_design = "lhs";     // lhs | sobol
+  double willingness_to_pay = 0;              // euros per unit; 0: from the data
 };
+
+// `village compare --uncertainty N`: uncertainty.csv, acceptability.csv, drivers.csv,
+// manifest.json.
+int uncertainty_command(const CompareOptions& options);
 
 // `village compare`: every strategy on the same replicate seeds; comparison.csv,
 // timeseries.csv, report.html and manifest.json.

@@ -94,6 +94,23 @@ int run_cli(int argc, char** argv) {
       compare_cmd->add_option("--seed", compare_seed, "master seed (overrides [run] seed)");
   compare_cmd->add_option("--out", compare.out, "output folder (default: runs/<scenario name>)");
   compare_cmd->add_flag("--quiet", compare.quiet, "print nothing on success but warnings");
+  std::size_t compare_worlds = 0;
+  auto* compare_worlds_opt =
+      compare_cmd
+          ->add_option("--uncertainty", compare_worlds,
+                       "compare in N worlds drawn from the plausible ranges of the world "
+                       "parameters (docs/uncertainty.md)")
+          ->check(CLI::Range(std::size_t{20}, std::size_t{1000000}));
+  compare_cmd->add_option("--param", compare.uncertain_params,
+                          "with --uncertainty: an uncertain world parameter, NAME for its "
+                          "plausible range or NAME=LO:HI (default: all world parameters)");
+  compare_cmd->add_option("--design", compare.uncertainty_design,
+                          "with --uncertainty: lhs (default) or sobol");
+  compare_cmd
+      ->add_option("--willingness-to-pay", compare.willingness_to_pay,
+                   "with --uncertainty: euros per unit of the headline outcome for net "
+                   "benefit (default: the median cost per unit of the leading strategy)")
+      ->check(CLI::PositiveNumber);
 
   village::SweepOptions sweep;
   std::size_t sweep_samples = 0;
@@ -216,6 +233,16 @@ int run_cli(int argc, char** argv) {
       if (*compare_seed_opt) compare.seed = compare_seed;
       if (*compare_replicates_opt) compare.replicates = compare_replicates;
       if (*compare_threads_opt) compare.threads = compare_threads;
+      if (*compare_worlds_opt) {
+        compare.uncertainty = compare_worlds;
+        return village::uncertainty_command(compare);
+      }
+      if (!compare.uncertain_params.empty() || compare.uncertainty_design != "lhs" ||
+          compare.willingness_to_pay != 0)
+        throw village::InputError({"--param"},
+                                  "--param, --design and --willingness-to-pay "
+                                  "go with --uncertainty N",
+                                  "add --uncertainty N (worlds, at least 20)");
       return village::compare_command(compare);
     }
     if (*merge_cmd) return village::sweep_merge_command(merge);

@@ -178,6 +178,8 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   }
   try {
     plan.design = sensitivity::make_design(options, kMaxSweepTasks);
+    if (request.sequence_only && *kind == sensitivity::DesignKind::sobol)
+      plan.design.points.resize(options.samples);
   } catch (const std::exception& error) {
     throw InputError({"--design"}, error.what(), "see docs/sweeps.md for each design's options");
   }
@@ -196,9 +198,10 @@ SweepPlan plan_sweep(const SweepRequest& request) {
 
   std::string identity = fmt::format(
       "village-sweep 1\nversion {} {}\ndesign {} samples {} levels {} seed {}\nreplicates {} "
-      "timeseries {}\n",
+      "timeseries {}{}\n",
       kVersion, kGitRevision, sensitivity::design_kind_name(*kind), options.samples,
-      options.morris_levels, plan.seed, plan.replicates, request.timeseries ? 1 : 0);
+      options.morris_levels, plan.seed, plan.replicates, request.timeseries ? 1 : 0,
+      request.sequence_only ? " sequence" : "");
   for (const SweepFactor& factor : plan.factors)
     identity += "param " + factor.spec + "\n";
   if (strategy != nullptr) identity += "strategy " + strategy->name + "\n";

@@ -35,6 +35,9 @@ struct SweepRequest {
   std::uint64_t shard_count = 1;
   bool timeseries = false;
   std::string strategy;  // "": the scenario's [outreach] as written
+  // sobol: only the first `samples` points of the Sobol' sequence (the A block), a
+  // quasi-random sample of the box, not the Saltelli layout the estimators need.
+  bool sequence_only = false;
 };
 
 struct SweepPlan {

@@ -39,7 +39,9 @@ Share wilson_interval(double successes, std::size_t trials) {
   const double z2 = kZ95 * kZ95;
   const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const double half = kZ95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-  return {p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // At 0 or all successes the bound is exactly 0 or 1 (no rounding residue).
+  return {p, successes <= 0 ? 0.0 : std::max(0.0, centre - half),
+          successes >= n ? 1.0 : std::min(1.0, centre + half)};
 }
 
 std::size_t best_of(const std::vector<double>& row) {

@@ -1,16 +1,20 @@
 #pragma once
 // Runs the built `village` binary (VILLAGE_BINARY) and captures its output.
 
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 
 extern char** environ;
 
@@ -90,6 +94,36 @@ inline std::filesystem::path fresh_directory(const std::string& name) {
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
+}
+
+// Starts `village arguments` again and again, each time killing it with SIGKILL after a
+// random share in [early, late) of `whole_ms` (an uninterrupted run's duration), until
+// `finished` exists or `attempts` are used. Returns how many kills landed.
+inline int kill_repeatedly(const std::string& arguments, const std::filesystem::path& scratch,
+                           const std::filesystem::path& finished, double whole_ms,
+                           std::uint32_t seed, double early, double late, int attempts) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> moment(early, late);
+  int kills = 0;
+  for (int attempt = 0; attempt < attempts && !std::filesystem::exists(finished); ++attempt) {
+    const pid_t pid = spawn_village(arguments, scratch);
+    if (pid <= 0) break;
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(static_cast<long>(1000 * moment(random) * whole_ms)));
+    ::kill(pid, SIGKILL);
+    int signal_number = 0;
+    wait_exit(pid, signal_number);
+    kills += signal_number == SIGKILL;
+  }
+  return kills;
+}
+
+// `mpirun -np N` as CI can run it: OpenMPI refuses root without the first two variables
+// (CI runs as root), and N ranks on 2 cores oversubscribe.
+inline std::string mpirun(int ranks) {
+  return "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader "
+         "OMPI_MCA_plm=isolated OMPI_MCA_rmaps_base_oversubscribe=1 mpirun --oversubscribe -np " +
+         std::to_string(ranks) + " ";
 }
 
 }  // namespace village_test

@@ -236,21 +236,10 @@ TEST_CASE("sweep: kill -9 at random moments, then resume, ends with the uninterr
   const fs::path out = dir / "killed";
   const std::string command =
       community_sweep(dir / "community.toml", out, samples) + " --threads 2";
-  std::mt19937 random(20261202);
   // Early moments: each restart resumes, so later ones finish sooner (sanitizers slow the
   // first, measured run more than the short resumed ones).
-  std::uniform_real_distribution<double> moment(0.03, 0.15);
-  int kills = 0;
-  for (int attempt = 0; attempt < 12 && !fs::exists(out / "results.csv"); ++attempt) {
-    const pid_t pid = spawn_village(command, dir);
-    REQUIRE(pid > 0);
-    std::this_thread::sleep_for(
-        std::chrono::microseconds(static_cast<long>(1000 * moment(random) * whole_ms)));
-    ::kill(pid, SIGKILL);
-    int signal_number = 0;
-    wait_exit(pid, signal_number);
-    kills += signal_number == SIGKILL;
-  }
+  const int kills = village_test::kill_repeatedly(command, dir, out / "results.csv", whole_ms,
+                                                  20261202, 0.03, 0.15, 12);
   INFO("kills that landed: " << kills);
   CHECK(kills >= 3);
   const auto resumed = run_village(command, dir);
@@ -470,13 +459,9 @@ TEST_CASE("sweep: 1 and 3 MPI ranks give byte-identical results", "[sweep][mpi]"
   const fs::path dir = fresh_directory("sweep_mpi");
   write_text(dir / "community.toml", kCommunity);
   REQUIRE(run_village(community_sweep(dir / "community.toml", dir / "plain"), dir).exit_code == 0);
-  // OpenMPI refuses root without these (CI runs as root); 3 ranks on 2 cores oversubscribe.
-  const std::string mpirun =
-      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader "
-      "OMPI_MCA_plm=isolated OMPI_MCA_rmaps_base_oversubscribe=1 mpirun --oversubscribe -np ";
   for (const int ranks : {1, 3}) {
     const fs::path out = dir / ("ranks" + std::to_string(ranks));
-    const std::string command = mpirun + std::to_string(ranks) + " " + VILLAGE_BINARY + " " +
+    const std::string command = village_test::mpirun(ranks) + VILLAGE_BINARY + " " +
                                 community_sweep(dir / "community.toml", out) + " --threads 1 2>" +
                                 (dir / "mpi_err.txt").string();
     const int status = std::system(command.c_str());

@@ -1,0 +1,207 @@
+// `village compare --uncertainty N` end to end: the outputs' shape and content, the
+// same bytes at 1 and 2 threads and 1 and 3 MPI ranks, resume after kill -9, and the
+// refusals. The decision analysis itself is tested in tests/analysis/uncertainty_test.cpp.
+
+#include <fmt/format.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "app/cli_helpers.hpp"
+
+namespace fs = std::filesystem;
+using village_test::fresh_directory;
+using village_test::has_temporary_files;
+using village_test::read_file;
+using village_test::run_village;
+using village_test::spawn_village;
+using village_test::wait_exit;
+using village_test::write_text;
+
+namespace {
+
+const char* kScenario = R"([run]
+steps = 20
+replicates = 2
+seed = 5
+
+[community]
+households = 500
+neighbourhoods = 2
+
+[[community.communities]]
+name = "a"
+share = 1.0
+membership = { community_centre = 0.3 }
+
+[model]
+kind = "parent_support"
+
+[outreach]
+newsletter_interval_weeks = 4
+
+[strategies.newsletter]
+description = "the newsletter"
+
+[strategies.key_figures]
+newsletter_interval_weeks = 0
+key_figure_programme = true
+)";
+
+std::string command(const fs::path& scenario, const fs::path& out, int threads) {
+  return "compare " + scenario.string() +
+         " --uncertainty 20 --param outreach.inviting_share --param model.trust_gain "
+         "--param model.reach_threshold=0.5:0.7 --threads " +
+         std::to_string(threads) + " --out " + out.string() + " --quiet";
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::stringstream s(line);
+    std::string field;
+    while (std::getline(s, field, ','))
+      fields.push_back(field);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+const std::vector<std::string> kOutputs{"uncertainty.csv", "acceptability.csv", "drivers.csv"};
+
+}  // namespace
+
+TEST_CASE("compare --uncertainty: every world runs every strategy, and the files say who wins",
+          "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_outputs");
+  write_text(dir / "s.toml", kScenario);
+  const auto result = run_village(command(dir / "s.toml", dir / "out", 2), dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto worlds = csv_rows(read_file(dir / "out" / "uncertainty.csv"));
+  REQUIRE(worlds.size() == 1 + 20 * 2);
+  CHECK(worlds[0][1] == "outreach.inviting_share");
+  CHECK(worlds[0][4] == "strategy");
+  std::map<std::string, int> best_per_world;
+  for (std::size_t i = 1; i < worlds.size(); ++i) {
+    const auto& row = worlds[i];
+    // The plausible range of inviting_share (0.3-0.8) and the range given for the cut-off.
+    CHECK(std::stod(row[1]) >= 0.3);
+    CHECK(std::stod(row[1]) <= 0.8);
+    CHECK(std::stod(row[3]) >= 0.5);
+    CHECK(std::stod(row[3]) <= 0.7);
+    if (row[4] == "newsletter") CHECK(std::stod(row[7]) == 0);  // the baseline's difference
+    if (row[12] == "yes") ++best_per_world[row[0]];
+  }
+  CHECK(best_per_world.size() == 20);
+  for (const auto& [world, count] : best_per_world)
+    CHECK(count == 1);
+  // The curve: per lambda, the probabilities sum to one and one strategy is on the frontier.
+  const auto curve = csv_rows(read_file(dir / "out" / "acceptability.csv"));
+  REQUIRE(curve.size() == 1 + 25 * 2);
+  for (std::size_t i = 1; i + 1 < curve.size(); i += 2) {
+    CHECK(std::stod(curve[i][2]) + std::stod(curve[i + 1][2]) == Approx(1));
+    CHECK((curve[i][5] == "yes") + (curve[i + 1][5] == "yes") == 1);
+  }
+  const auto drivers = csv_rows(read_file(dir / "out" / "drivers.csv"));
+  CHECK(drivers.size() == 4);
+  const auto manifest = nlohmann::json::parse(read_file(dir / "out" / "manifest.json"));
+  CHECK(manifest["design"]["worlds"] == 20);
+  CHECK(manifest["replicates_per_world"] == 2);
+  CHECK(manifest["willingness_to_pay_euros"].get<double>() > 0);
+  // Without --quiet the summary speaks in sentences.
+  const auto loud = run_village("compare " + (dir / "s.toml").string() +
+                                    " --uncertainty 20 --param outreach.inviting_share --out " +
+                                    (dir / "loud").string(),
+                                dir);
+  REQUIRE(loud.exit_code == 0);
+  CHECK_THAT(loud.out, Catch::Contains("of 20 plausible worlds"));
+  CHECK_THAT(loud.out, Catch::Contains("is the best buy in"));
+}
+
+TEST_CASE("compare --uncertainty: the same bytes at 1 and 2 threads", "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_threads");
+  write_text(dir / "s.toml", kScenario);
+  for (int threads : {1, 2}) {
+    const fs::path out = dir / fmt::format("t{}", threads);
+    REQUIRE(run_village(command(dir / "s.toml", out, threads), dir).exit_code == 0);
+  }
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(dir / "t1" / file) == read_file(dir / "t2" / file));
+}
+
+TEST_CASE("compare --uncertainty: kill -9, then resume, ends with the uninterrupted bytes",
+          "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_kill");
+  write_text(dir / "s.toml", kScenario);
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(run_village(command(dir / "s.toml", dir / "whole", 2), dir).exit_code == 0);
+  const double whole_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const fs::path out = dir / "killed";
+  const int kills =
+      village_test::kill_repeatedly(command(dir / "s.toml", out, 2), dir, out / "uncertainty.csv",
+                                    whole_ms, 20261207, 0.05, 0.3, 8);
+  INFO("kills that landed: " << kills);
+  CHECK(kills >= 2);
+  const auto resumed = run_village(command(dir / "s.toml", out, 2), dir);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(out / file) == read_file(dir / "whole" / file));
+  CHECK_FALSE(has_temporary_files(out));
+}
+
+#ifdef VILLAGE_HAVE_MPI
+TEST_CASE("compare --uncertainty: 1 and 3 MPI ranks give the same bytes", "[uncertainty][mpi]") {
+  const fs::path dir = fresh_directory("uncertainty_mpi");
+  write_text(dir / "s.toml", kScenario);
+  REQUIRE(run_village(command(dir / "s.toml", dir / "plain", 1), dir).exit_code == 0);
+  for (const int ranks : {1, 3}) {
+    const fs::path out = dir / ("ranks" + std::to_string(ranks));
+    const std::string line = village_test::mpirun(ranks) + VILLAGE_BINARY + " " +
+                             command(dir / "s.toml", out, 1) + " 2>" +
+                             (dir / "mpi_err.txt").string();
+    const int status = std::system(line.c_str());
+    INFO(read_file(dir / "mpi_err.txt"));
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    for (const std::string& file : kOutputs)
+      CHECK(read_file(out / file) == read_file(dir / "plain" / file));
+    const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+    CHECK(manifest["mpi_ranks"] == ranks);
+  }
+}
+#endif
+
+TEST_CASE("compare --uncertainty: refusals are one line with exit code 2", "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_refusals");
+  write_text(dir / "s.toml", kScenario);
+  const std::string base =
+      "compare " + (dir / "s.toml").string() + " --out " + (dir / "out").string() + " ";
+  const auto check = [&](const std::string& arguments, const std::string& expected) {
+    const auto result = run_village(base + arguments, dir);
+    INFO(arguments << ": " << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(expected));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  };
+  check("--param model.trust_gain", "go with --uncertainty N");
+  check("--uncertainty 20 --param outreach.approach=uniform,matched", "is a list of levels");
+  check("--uncertainty 20 --design morris --param model.trust_gain",
+        "use lhs (the default) or sobol");
+  check("--uncertainty 20 --param model.no_such_key", "model.no_such_key");
+  check("--uncertainty 5", "--uncertainty");
+  CHECK_FALSE(fs::exists(dir / "out" / "uncertainty.csv"));
+}
