@@ -19,6 +19,7 @@
 #include "analysis/compare/comparison.hpp"
 #include "analysis/compare/costs.hpp"
 #include "analysis/report/report.hpp"
+#include "analysis/report/uncertainty_report.hpp"
 #include "analysis/uncertainty/decision.hpp"
 #include "analysis/uncertainty/evppi.hpp"
 #include "analysis/uncertainty/prim.hpp"
@@ -197,7 +198,7 @@ int uncertainty_command(const CompareOptions& options) {
   }
 
   study.runs.assign(world_count, std::vector<std::vector<u::StudyRun>>(
-                                      strategies, std::vector<u::StudyRun>(plan.replicates)));
+                                     strategies, std::vector<u::StudyRun>(plan.replicates)));
   for (std::uint64_t t = 0; t < task_count; ++t)
     study.runs[t / per_world][(t / plan.replicates) % strategies][t % plan.replicates] =
         decode_uncertainty_result(journal->records().at(t));
@@ -239,6 +240,9 @@ int uncertainty_command(const CompareOptions& options) {
   std::vector<std::pair<fs::path, std::string>> files;
   for (auto& [name, text] : u::study_csv_files(study, analysis))
     files.emplace_back(out / name, std::move(text));
+  const UncertaintyReportInput report_input{
+      base.path.filename().string(), request.design, plan.seed, plan.steps, kVersion, kGitRevision};
+  files.emplace_back(out / "report.html", render_uncertainty_report(report_input, study, analysis));
   files.emplace_back(out / "manifest.json", json_text(manifest));
   write_files_atomically(files);
 
@@ -252,8 +256,10 @@ int uncertainty_command(const CompareOptions& options) {
         study.parameters.size(), threads, wall);
     for (const std::string& line : analysis.summary)
       fmt::print("{}\n", line);
-    fmt::print("\nWrote {}/uncertainty.csv, acceptability.csv, drivers.csv and manifest.json\n",
-               out.string());
+    fmt::print(
+        "\nWrote {0}/uncertainty.csv, acceptability.csv, drivers.csv, report.html and "
+        "manifest.json\nOpen the report: {0}/report.html\n",
+        out.string());
   }
   return 0;
 }

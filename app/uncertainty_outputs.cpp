@@ -32,7 +32,7 @@ double param_as_number(const ParamValue& value) {
 }
 
 std::vector<std::string> uncertainty_files() {
-  return {"uncertainty.csv", "acceptability.csv", "drivers.csv", "manifest.json"};
+  return {"uncertainty.csv", "acceptability.csv", "drivers.csv", "report.html", "manifest.json"};
 }
 
 }  // namespace village

@@ -201,6 +201,10 @@ std::vector<std::string> headline_sentences(const Comparison& comparison,
   return sentences;
 }
 
+std::string_view report_style() {
+  return kStyle;
+}
+
 std::string render_report(const ReportInput& in) {
   const Comparison& cmp = in.comparison;
   const std::string& baseline = cmp.strategies.at(cmp.baseline);

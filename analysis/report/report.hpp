@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/compare/comparison.hpp"
@@ -45,6 +46,9 @@ struct ReportInput {
 };
 
 std::string render_report(const ReportInput& input);
+
+// The reports' shared inline CSS.
+std::string_view report_style();
 
 // Plain-language sentences, one per strategy other than the baseline, about the
 // headline outcome and group: the difference with its interval and the cost per

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "analysis/compare/comparison.hpp"
+#include "analysis/report/report.hpp"
 #include "analysis/uncertainty/evppi.hpp"
 #include "sim/csv.hpp"
 #include "sim/output.hpp"
@@ -18,6 +19,9 @@ namespace {
 
 constexpr double kFallbackLambda = 10'000;  // euros per unit, when no ICER is defined
 constexpr double kNoiseShareLimit = 0.25;
+// Below this many worlds the EVPPI regressions are rough (Strong et al. 2014 use
+// thousands of samples; a few hundred already rank the drivers).
+constexpr std::size_t kEvppiWorlds = 200;
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -31,7 +35,7 @@ std::string percent(const Share& s) {
 }
 
 std::string euros(double value) {
-  return fmt::format("EUR {}", format_value(std::round(value)));
+  return format_euros(value);
 }
 
 // The two strategies most often best (the first ahead).
@@ -185,6 +189,12 @@ StudyAnalysis analyse_study(const Study& study) {
         worlds, names[a.leader], 100 * p1.estimate, names[a.runner_up], 100 * p2.estimate,
         needed > 0 ? fmt::format("; about {} would if the shares are as estimated", needed)
                    : "; they are as likely"));
+  }
+  if (worlds < kEvppiWorlds) {
+    a.warnings.push_back(fmt::format(
+        "the values of knowing each parameter (EVPPI) from {} worlds are rough and biased "
+        "upward; use --uncertainty {} or more to rank what drives the decision",
+        worlds, kEvppiWorlds));
   }
   if (std::isnan(a.noise_share)) {
     a.warnings.push_back(

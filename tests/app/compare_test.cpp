@@ -1,8 +1,6 @@
 // `village compare`: outputs, thread independence, the pattern directions on a small
 // community, escaping of scenario names, bad input, and the report in headless Chromium.
 
-#include <zlib.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -11,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/chromium.hpp"
 #include "app/cli_helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -104,46 +103,6 @@ std::map<std::string, Row> parse_comparison(const std::string& csv) {
 
 double number(const Row& row, const std::string& column) {
   return std::stod(row.at(column));
-}
-
-// Distinct byte values in a PNG's decompressed image data: a single-colour image has a
-// handful, a rendered page hundreds.
-std::size_t png_distinct_bytes(const std::string& png) {
-  std::string idat;
-  std::size_t at = 8;
-  while (at + 8 <= png.size()) {
-    const auto byte = [&](std::size_t i) {
-      return static_cast<std::uint32_t>(static_cast<unsigned char>(png[i]));
-    };
-    const std::uint32_t length =
-        byte(at) << 24 | byte(at + 1) << 16 | byte(at + 2) << 8 | byte(at + 3);
-    const std::string type = png.substr(at + 4, 4);
-    if (type == "IDAT") idat += png.substr(at + 8, length);
-    at += 12 + length;
-  }
-  z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) return 0;
-  stream.next_in = reinterpret_cast<Bytef*>(idat.data());
-  stream.avail_in = static_cast<uInt>(idat.size());
-  std::vector<unsigned char> buffer(1 << 16);
-  std::set<unsigned char> seen;
-  int status = Z_OK;
-  while (status == Z_OK) {
-    stream.next_out = buffer.data();
-    stream.avail_out = static_cast<uInt>(buffer.size());
-    status = inflate(&stream, Z_NO_FLUSH);
-    const std::size_t produced = buffer.size() - stream.avail_out;
-    seen.insert(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(produced));
-    if (produced == 0 && status == Z_OK) break;
-  }
-  inflateEnd(&stream);
-  return seen.size();
-}
-
-std::string find_chromium() {
-  for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
-    if (fs::exists(path)) return path;
-  return "";
 }
 
 }  // namespace
@@ -379,7 +338,7 @@ TEST_CASE("village run on a scenario with strategies runs its [outreach] and say
 }
 
 TEST_CASE("the report renders in headless Chromium", "[unit]") {
-  const std::string chromium = find_chromium();
+  const std::string chromium = village_test::find_chromium();
   if (chromium.empty()) {
     WARN(
         "chromium is not installed: skipping the rendering test (apt-get install chromium; "
@@ -392,30 +351,11 @@ TEST_CASE("the report renders in headless Chromium", "[unit]") {
                                       " --replicates 3 --quiet --out " + (dir / "out").string(),
                                   dir);
   REQUIRE(result.exit_code == 0);
-  const fs::path profile = dir / "profile";
-  fs::create_directories(profile);
-  const std::string flags =
-      " --headless --no-sandbox --disable-gpu --disable-background-networking "
-      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
-      profile.string() + " ";
-  const std::string page = "file://" + fs::absolute(dir / "out" / "report.html").string();
-  const std::string dom_command = chromium + flags + "--dump-dom " + page + " >" +
-                                  (dir / "dom.html").string() + " 2>" +
-                                  (dir / "chromium.log").string();
-  REQUIRE(std::system(dom_command.c_str()) == 0);
-  const std::string dom = read_file(dir / "dom.html");
-  CHECK_THAT(dom, Catch::Contains("<table class=\"ranking\" id=\"ranking\">"));
-  std::size_t svgs = 0;
-  for (std::size_t at = dom.find("<svg"); at != std::string::npos; at = dom.find("<svg", at + 1))
-    ++svgs;
-  CHECK(svgs >= 4);
-  const fs::path png = dir / "report.png";
-  const std::string shot_command = chromium + flags +
-                                   "--window-size=1000,1400 --screenshot=" + png.string() + " " +
-                                   page + " >>" + (dir / "chromium.log").string() + " 2>&1";
-  REQUIRE(std::system(shot_command.c_str()) == 0);
-  const std::string image = read_file(png);
-  REQUIRE(image.size() > 8);
-  CHECK(image.substr(1, 3) == "PNG");
-  CHECK(png_distinct_bytes(image) > 32);
+  const village_test::RenderedPage page =
+      village_test::render_in_chromium(chromium, dir / "out" / "report.html", dir);
+  REQUIRE(page.ok);
+  CHECK_THAT(page.dom, Catch::Contains("<table class=\"ranking\" id=\"ranking\">"));
+  CHECK(page.svgs >= 4);
+  CHECK(page.png.substr(1, 3) == "PNG");
+  CHECK(village_test::png_distinct_bytes(page.png) > 32);
 }

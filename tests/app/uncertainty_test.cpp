@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/chromium.hpp"
 #include "app/cli_helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -204,4 +205,26 @@ TEST_CASE("compare --uncertainty: refusals are one line with exit code 2", "[unc
   check("--uncertainty 20 --param model.no_such_key", "model.no_such_key");
   check("--uncertainty 5", "--uncertainty");
   CHECK_FALSE(fs::exists(dir / "out" / "uncertainty.csv"));
+}
+
+TEST_CASE("compare --uncertainty: the report renders in headless Chromium with its section",
+          "[uncertainty][unit]") {
+  const std::string chromium = village_test::find_chromium();
+  if (chromium.empty()) {
+    WARN("chromium is not installed: skipping the rendering test (scripts/install-deps.sh)");
+    return;
+  }
+  const fs::path dir = fresh_directory("uncertainty_chromium");
+  write_text(dir / "s.toml", kScenario);
+  REQUIRE(run_village(command(dir / "s.toml", dir / "out", 2), dir).exit_code == 0);
+  const village_test::RenderedPage page =
+      village_test::render_in_chromium(chromium, dir / "out" / "report.html", dir);
+  REQUIRE(page.ok);
+  CHECK_THAT(page.dom, Catch::Contains("How sure is the ranking?"));
+  CHECK_THAT(page.dom, Catch::Contains("plausible worlds"));
+  CHECK_THAT(page.dom, Catch::Contains("model.trust_gain"));
+  CHECK_THAT(page.dom, !Catch::Contains("<script"));
+  CHECK(page.svgs >= 3);  // probability best, acceptability, EVPPI
+  CHECK(page.png.substr(1, 3) == "PNG");
+  CHECK(village_test::png_distinct_bytes(page.png) > 32);
 }
