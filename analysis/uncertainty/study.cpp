@@ -22,6 +22,7 @@ constexpr double kNoiseShareLimit = 0.25;
 // Below this many worlds the EVPPI regressions are rough (Strong et al. 2014 use
 // thousands of samples; a few hundred already rank the drivers).
 constexpr std::size_t kEvppiWorlds = 200;
+constexpr std::size_t kBoxWinners = 10;  // worlds a strategy must win for a PRIM box
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -141,13 +142,18 @@ StudyAnalysis analyse_study(const Study& study) {
         (rare == strategies || share < a.best_by_net_benefit[rare].estimate))
       rare = s;
   }
+  std::size_t rare_wins = 0;
   if (rare < strategies) {
     std::vector<bool> wins;
     for (const auto& row : nb)
       wins.push_back(best_of(row) == rare);
+    rare_wins = static_cast<std::size_t>(std::count(wins.begin(), wins.end(), true));
     a.rare_winner = rare;
-    a.box = prim_box(study.parameter_values, wins);
-    a.has_box = true;
+    // A box around a handful of worlds describes those worlds, not a region.
+    if (rare_wins >= kBoxWinners) {
+      a.box = prim_box(study.parameter_values, wins);
+      a.has_box = true;
+    }
   }
 
   // The sentences.
@@ -173,10 +179,15 @@ StudyAnalysis analyse_study(const Study& study) {
   }
   if (a.has_box) {
     a.summary.push_back(fmt::format(
-        "{} is the best buy where {} (that box holds {:.0f}% of the worlds where it is best, "
-        "and it is best in {:.0f}% of the worlds inside).",
+        "{} is the best buy where {} (that box holds {:.0f}% of the {} worlds where it is "
+        "best, and it is best in {:.0f}% of the worlds inside).",
         names[a.rare_winner], describe_box(a.box, study.parameters), 100 * a.box.coverage,
-        100 * a.box.density));
+        rare_wins, 100 * a.box.density));
+  } else if (rare < strategies) {
+    a.summary.push_back(fmt::format(
+        "{} is the best buy in only {} of the {} worlds, too few to say where (PRIM needs at "
+        "least {}).",
+        names[rare], rare_wins, worlds, kBoxWinners));
   }
 
   // The warnings: too few worlds to tell the leading two apart, too few replicates.
