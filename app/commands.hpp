@@ -32,8 +32,8 @@ struct CompareOptions {
   // --uncertainty N: compare in N worlds drawn from the priors (uncertainty_command.cpp).
   std::optional<std::size_t> uncertainty;
   std::vector<std::string> uncertain_params;  // --param; empty: every world parameter
-  std::string uncertainty_design = "lhs";     // lhs | sobol
-  double willingness_to_pay = 0;              // euros per unit; 0: from the data
+  std::string uncertainty_design;             // lhs | sobol; empty: [uncertainty] or lhs
+  double willingness_to_pay = 0;              // euros per unit; 0: [uncertainty] or the data
 };
 
 // `village compare --uncertainty N`: uncertainty.csv, acceptability.csv, drivers.csv,

@@ -115,6 +115,12 @@ int compare_command(const CompareOptions& options) {
   Scenario scenario = load_scenario(options.scenario);
   const std::string file = scenario.path.string();
   const StrategySet& set = scenario.strategies;
+  // A scenario with an [uncertainty] table is compared under uncertainty.
+  if (set.uncertainty && options.what_if.empty()) {
+    CompareOptions under = options;
+    under.uncertainty = set.uncertainty->worlds;
+    return uncertainty_command(under);
+  }
   if (set.empty()) {
     throw InputError({file}, "the scenario names no strategies to compare",
                      "add [strategies.<name>] tables of [outreach] keys (see "

@@ -237,7 +237,7 @@ int run_cli(int argc, char** argv) {
         compare.uncertainty = compare_worlds;
         return village::uncertainty_command(compare);
       }
-      if (!compare.uncertain_params.empty() || compare.uncertainty_design != "lhs" ||
+      if (!compare.uncertain_params.empty() || !compare.uncertainty_design.empty() ||
           compare.willingness_to_pay != 0)
         throw village::InputError({"--param"},
                                   "--param, --design and --willingness-to-pay "

@@ -104,14 +104,19 @@ int uncertainty_command(const CompareOptions& options) {
   study.outcome = set.outcomes.front();
   study.group = set.headline_group;
 
+  // The command line first, then the scenario's [uncertainty] table, then the defaults.
+  const UncertaintySettings table = set.uncertainty.value_or(UncertaintySettings{});
   SweepRequest request;
   request.scenario = options.scenario;
-  request.design = options.uncertainty_design;
+  request.design = !options.uncertainty_design.empty() ? options.uncertainty_design
+                   : set.uncertainty                   ? table.design
+                                                       : "lhs";
   request.sequence_only = true;
   request.samples = *options.uncertainty;
-  request.replicates = options.replicates.value_or(0);
-  request.params =
-      options.uncertain_params.empty() ? default_uncertain_params(base) : options.uncertain_params;
+  request.replicates = options.replicates.value_or(table.replicates.value_or(0));
+  request.params = !options.uncertain_params.empty() ? options.uncertain_params
+                   : !table.parameters.empty()       ? table.parameters
+                                                     : default_uncertain_params(base);
   request.seed_given = options.seed.has_value();
   request.seed = options.seed.value_or(0);
   request.threads = options.threads.value_or(0);
@@ -127,7 +132,8 @@ int uncertainty_command(const CompareOptions& options) {
                        "--uncertainty needs numeric ranges or plausible ranges (a bare name)");
     study.parameters.push_back(f.name);
   }
-  study.willingness_to_pay = options.willingness_to_pay;
+  study.willingness_to_pay =
+      options.willingness_to_pay > 0 ? options.willingness_to_pay : table.willingness_to_pay;
 
   const std::size_t strategies = study.strategies.size();
   const std::uint64_t per_world = strategies * plan.replicates;

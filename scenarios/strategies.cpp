@@ -223,7 +223,12 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                      "[what_if] is read only with strategies to compare in that world",
                      "add [strategies.<name>] tables, or remove the section");
   }
+  if (const toml::node* node = root.get("uncertainty"); node != nullptr && set.strategies.empty())
+    throw InputError(location_of(*node, file),
+                     "[uncertainty] is read only with strategies to compare",
+                     "add [strategies.<name>] tables, or remove [uncertainty]");
   if (set.strategies.empty()) return set;
+  set.uncertainty = read_uncertainty_table(root, file);
   set.what_ifs = read_what_ifs(root, file, *outreach_specs, model_specs);
   set.baseline = set.strategies.front().name;
 

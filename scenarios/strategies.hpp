@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "scenarios/uncertainty_table.hpp"
 #include "sim/error.hpp"
 #include "sim/parameters.hpp"
 
@@ -47,6 +48,7 @@ struct StrategySet {
   std::vector<std::string> outcomes;  // [compare] outcomes
   std::string headline_group;         // [compare] group: the group headlines are about
   SourceLocation compare_location;
+  std::optional<UncertaintySettings> uncertainty;  // [uncertainty]
 
   bool empty() const { return strategies.empty(); }
   const Strategy* find(const std::string& name) const;

@@ -52,7 +52,7 @@ std::pair<std::size_t, std::size_t> leading_two(const std::vector<Share>& best) 
 // Worlds the leading two's intervals need to part, from their widths now (~1/sqrt(N)).
 std::size_t worlds_to_separate(const Share& a, const Share& b, std::size_t worlds) {
   const double gap = a.estimate - b.estimate;
-  const double half = (a.high - a.estimate) + (b.estimate - b.low);
+  const double half = (a.estimate - a.low) + (b.high - b.estimate);  // the facing halves
   if (gap <= 0) return 0;
   return static_cast<std::size_t>(
       std::ceil(static_cast<double>(worlds) * (half / gap) * (half / gap)));
@@ -94,15 +94,16 @@ StudyAnalysis analyse_study(const Study& study) {
   a.best_by_outcome = probability_best(a.effect);
   std::tie(a.leader, a.runner_up) = leading_two(a.best_by_outcome);
 
-  // The reference willingness to pay: given, or the median over worlds of the leader's
-  // cost per extra unit against the baseline (where it gains), so that the reference
-  // sits where the decision between them turns.
+  // The reference willingness to pay: given, or the median over worlds of the leading
+  // strategy's cost per extra unit against the baseline (where it gains; the runner-up's
+  // when the baseline leads), so that the reference sits where the decision turns.
   a.reference_lambda = study.willingness_to_pay;
   if (!(a.reference_lambda > 0)) {
+    const std::size_t challenger = a.leader != study.baseline ? a.leader : a.runner_up;
     std::vector<double> ratios;
     for (std::size_t w = 0; w < worlds; ++w) {
-      const double gain = a.effect[w][a.leader] - a.effect[w][study.baseline];
-      const double extra = a.cost[w][a.leader] - a.cost[w][study.baseline];
+      const double gain = a.effect[w][challenger] - a.effect[w][study.baseline];
+      const double extra = a.cost[w][challenger] - a.cost[w][study.baseline];
       if (gain > 0 && extra > 0) ratios.push_back(extra / gain);
     }
     a.reference_lambda = ratios.empty() ? kFallbackLambda : median(ratios);

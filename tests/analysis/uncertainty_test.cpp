@@ -11,6 +11,7 @@
 #include "analysis/uncertainty/decision.hpp"
 #include "analysis/uncertainty/evppi.hpp"
 #include "analysis/uncertainty/prim.hpp"
+#include "analysis/uncertainty/study.hpp"
 
 using namespace village::uncertainty;
 
@@ -189,4 +190,74 @@ TEST_CASE("replicate noise is told apart from the spread between worlds", "[unit
   CHECK(split.noise_share == Approx(0.15));
   const VarianceSplit one = split_variance({{1}, {2}, {4}});
   CHECK(std::isnan(one.noise_share));
+}
+
+namespace {
+
+// Two strategies whose reach swaps at p = 0.5 by 2 points of 1,000 parents; b costs more.
+Study crossing_study(double replicate_noise) {
+  Study study;
+  study.strategies = {"a", "b"};
+  study.outcome = "reach";
+  study.group = "vulnerable";
+  study.parameters = {"p", "q", "r"};
+  study.parameter_values = worlds(400, 13);
+  std::mt19937_64 engine(17);
+  std::normal_distribution<double> noise(0.0, replicate_noise);
+  for (const auto& x : study.parameter_values) {
+    const bool low = x[0] < 0.5;
+    std::vector<std::vector<StudyRun>> runs(2);
+    for (int r = 0; r < 2; ++r) {
+      runs[0].push_back({0.10 + (low ? 0.02 : 0.0) + noise(engine), 1000, 1000});
+      runs[1].push_back({0.10 + (low ? 0.0 : 0.02) + noise(engine), 2000, 1000});
+    }
+    study.runs.push_back(runs);
+  }
+  return study;
+}
+
+}  // namespace
+
+TEST_CASE("a study's analysis names the crossing parameter, its region, and no false warning",
+          "[unit]") {
+  const StudyAnalysis a = analyse_study(crossing_study(0.001));
+  CHECK(a.unit == "additional vulnerable parent reached");
+  CHECK(a.best_by_outcome[0].estimate == Approx(0.5).margin(0.01));
+  // Units are parents: 2 points of 1,000 parents is 20.
+  CHECK(a.effect[0][0] - a.effect[0][1] == Approx(a.value[0][0] * 1000 - a.value[0][1] * 1000));
+  // The reference: the baseline a leads (ties go to it), so b, whose 1,000 euros more buy
+  // 20 parents where it gains: 50 euros a parent.
+  CHECK(a.reference_lambda == Approx(50).epsilon(0.05));
+  REQUIRE_FALSE(a.drivers.empty());
+  CHECK(a.drivers.front().parameter == "p");
+  CHECK(a.drivers[1].evppi_euros < 0.1 * a.drivers.front().evppi_euros);
+  CHECK(a.noise_share < 0.05);
+  REQUIRE(a.has_box);
+  CHECK(a.box.restricted(0));
+  CHECK_FALSE(a.box.restricted(1));
+  // The only warning: a and b are equally often the best, which no number of worlds parts.
+  REQUIRE(a.warnings.size() == 1);
+  CHECK_THAT(a.warnings.front(), Catch::Contains("do not separate"));
+  CHECK_THAT(a.summary.front(), Catch::Contains("of 400 plausible worlds"));
+  CHECK_THAT(a.summary[2], Catch::StartsWith("The choice depends most on p ("));
+}
+
+TEST_CASE("a study warns when replicate noise swamps the worlds and when worlds are too few",
+          "[unit]") {
+  const StudyAnalysis noisy = analyse_study(crossing_study(0.05));
+  bool noise_warned = false;
+  for (const std::string& w : noisy.warnings)
+    noise_warned |= w.find("is replicate noise") != std::string::npos;
+  CHECK(noise_warned);
+  Study few = crossing_study(0.001);
+  few.runs.resize(30);
+  few.parameter_values.resize(30);
+  const StudyAnalysis small = analyse_study(few);
+  bool evppi_warned = false;
+  for (const std::string& w : small.warnings)
+    evppi_warned |= w.find("(EVPPI) from 30 worlds are rough") != std::string::npos;
+  CHECK(evppi_warned);
+  few.runs.resize(10);
+  few.parameter_values.resize(10);
+  CHECK_THROWS_AS(analyse_study(few), std::invalid_argument);
 }

@@ -228,3 +228,43 @@ TEST_CASE("compare --uncertainty: the report renders in headless Chromium with i
   CHECK(page.png.substr(1, 3) == "PNG");
   CHECK(village_test::png_distinct_bytes(page.png) > 32);
 }
+
+TEST_CASE("an [uncertainty] table makes village compare compare under uncertainty",
+          "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_table");
+  write_text(dir / "s.toml", std::string(kScenario) +
+                                 "\n[uncertainty]\nworlds = 20\nreplicates = 2\n"
+                                 "parameters = [\"outreach.inviting_share\", \"model.trust_gain\","
+                                 " \"model.reach_threshold=0.5:0.7\"]\n");
+  const auto table = run_village("compare " + (dir / "s.toml").string() + " --threads 2 --out " +
+                                     (dir / "table").string() + " --quiet",
+                                 dir);
+  INFO(table.err);
+  REQUIRE(table.exit_code == 0);
+  // The same worlds as the command line's: the same bytes.
+  write_text(dir / "plain.toml", kScenario);
+  REQUIRE(run_village(command(dir / "plain.toml", dir / "cli", 2), dir).exit_code == 0);
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(dir / "table" / file) == read_file(dir / "cli" / file));
+  // The command line overrides the table.
+  REQUIRE(run_village("compare " + (dir / "s.toml").string() +
+                          " --uncertainty 20 --param model.trust_gain --out " +
+                          (dir / "override").string() + " --quiet",
+                      dir)
+              .exit_code == 0);
+  CHECK(csv_rows(read_file(dir / "override" / "drivers.csv")).size() == 2);
+
+  const auto refused = [&](const std::string& text, const std::string& expected) {
+    write_text(dir / "bad.toml", std::string(kScenario) + "\n[uncertainty]\n" + text);
+    const auto result = run_village(
+        "compare " + (dir / "bad.toml").string() + " --out " + (dir / "bad").string(), dir);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(expected));
+  };
+  refused("worlds = 5\n", "bad.toml:29:10: uncertainty.worlds must be a whole number in [20,");
+  refused("worlds = 20\nworld = 3\n", "did you mean 'worlds'?");
+  refused("replicates = 2\n", "[uncertainty] needs worlds");
+  refused("worlds = 20\ndesign = \"morris\"\n", "uncertainty.design must be \"lhs\" or \"sobol\"");
+  refused("worlds = 20\nparameters = [1]\n", "each uncertainty.parameters entry must be a string");
+}
