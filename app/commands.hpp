@@ -34,6 +34,9 @@ struct CompareOptions {
   std::vector<std::string> uncertain_params;  // --param; empty: every world parameter
   std::string uncertainty_design;             // lhs | sobol; empty: [uncertainty] or lhs
   double willingness_to_pay = 0;              // euros per unit; 0: [uncertainty] or the data
+  std::string shard;                          // "I/N": run only that slice of the runs
+  std::vector<std::string> from_shards;       // shards' folders whose runs to take in first
+  std::string posterior;                      // a folder with posterior.csv: draw from it
 };
 
 // `village compare --uncertainty N`: uncertainty.csv, acceptability.csv, drivers.csv,

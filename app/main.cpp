@@ -106,6 +106,15 @@ int run_cli(int argc, char** argv) {
                           "plausible range or NAME=LO:HI (default: all world parameters)");
   compare_cmd->add_option("--design", compare.uncertainty_design,
                           "with --uncertainty: lhs (default) or sobol");
+  compare_cmd->add_option("--posterior", compare.posterior,
+                          "with --uncertainty: draw the worlds from DIR/posterior.csv (a "
+                          "calibration posterior) instead of the priors");
+  compare_cmd->add_option("--shard", compare.shard,
+                          "with --uncertainty: I/N, run only the I-th of N slices of the runs "
+                          "(for Slurm arrays); combine them with --from-shards");
+  compare_cmd->add_option("--from-shards", compare.from_shards,
+                          "with --uncertainty: the shards' output folders, whose runs are taken "
+                          "in before anything runs");
   compare_cmd
       ->add_option("--willingness-to-pay", compare.willingness_to_pay,
                    "with --uncertainty: euros per unit of the headline outcome for net "
@@ -238,7 +247,7 @@ int run_cli(int argc, char** argv) {
         return village::uncertainty_command(compare);
       }
       if (!compare.uncertain_params.empty() || !compare.uncertainty_design.empty() ||
-          compare.willingness_to_pay != 0)
+          !compare.shard.empty() || !compare.from_shards.empty() || compare.willingness_to_pay != 0)
         throw village::InputError({"--param"},
                                   "--param, --design and --willingness-to-pay "
                                   "go with --uncertainty N",

@@ -188,6 +188,7 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     for (std::size_t f = 0; f < plan.factors.size(); ++f)
       plan.values[p].push_back(plan.factors[f].value_at(plan.design.points[p][f]));
   }
+  if (!request.given_values.empty()) plan.values = request.given_values;
   // Every point is checked before the first task runs, so a bad range fails at once.
   for (std::size_t p = 0; p < plan.values.size(); ++p)
     (void)plan.point_scenario(p);
@@ -205,6 +206,12 @@ SweepPlan plan_sweep(const SweepRequest& request) {
   for (const SweepFactor& factor : plan.factors)
     identity += "param " + factor.spec + "\n";
   if (strategy != nullptr) identity += "strategy " + strategy->name + "\n";
+  for (const auto& row : request.given_values) {
+    identity += "given";
+    for (const ParamValue& value : row)
+      identity += fmt::format(" {}", format_param_value(value));
+    identity += "\n";
+  }
   identity += "scenario\n" + plan.text;
   plan.key = fnv1a_hex(identity);
   return plan;

@@ -38,6 +38,9 @@ struct SweepRequest {
   // sobol: only the first `samples` points of the Sobol' sequence (the A block), a
   // quasi-random sample of the box, not the Saltelli layout the estimators need.
   bool sequence_only = false;
+  // When not empty, the points' values themselves (one row per point, one value per
+  // --param, in order), as a calibration posterior gives them; the design only sizes.
+  std::vector<std::vector<ParamValue>> given_values;
 };
 
 struct SweepPlan {

@@ -28,6 +28,7 @@
 #include "app/files.hpp"
 #include "app/group_sizes.hpp"
 #include "app/interrupt.hpp"
+#include "app/posterior.hpp"
 #include "app/progress.hpp"
 #include "app/sweep_plan.hpp"
 #include "app/uncertainty_outputs.hpp"
@@ -120,6 +121,40 @@ int uncertainty_command(const CompareOptions& options) {
   request.seed_given = options.seed.has_value();
   request.seed = options.seed.value_or(0);
   request.threads = options.threads.value_or(0);
+  std::string drawn_from = "priors";
+  if (!options.posterior.empty()) {
+    // The worlds are draws from the posterior; its columns are the uncertain parameters.
+    if (!options.uncertain_params.empty())
+      throw InputError({"--param"}, "--param and --posterior do not go together",
+                       "the posterior's columns are the uncertain parameters");
+    const PosteriorSample posterior = read_posterior(options.posterior);
+    request.params.clear();
+    for (std::size_t j = 0; j < posterior.names.size(); ++j) {
+      const ParamSpec* spec = find_scenario_param(base, posterior.names[j]);
+      if (spec == nullptr || spec->role != ParamRole::world)
+        throw InputError(
+            {(fs::path(options.posterior) / "posterior.csv").string(), 1, 1},
+            fmt::format("{} is not a world parameter of this scenario", posterior.names[j]),
+            "a posterior holds world parameters, as village params lists them");
+      double low = posterior.rows[0][j], high = low;
+      for (const auto& row : posterior.rows) {
+        low = std::min(low, row[j]);
+        high = std::max(high, row[j]);
+      }
+      if (!(high > low)) high = low + 1;  // a constant column: the range is only a label
+      request.params.push_back(
+          fmt::format("{}={}:{}", posterior.names[j], format_value(low), format_value(high)));
+    }
+    const std::uint64_t seed = request.seed_given ? request.seed : base.plan.seed;
+    for (std::size_t draw : resample(posterior.weights, request.samples, seed)) {
+      std::vector<ParamValue> row;
+      for (double value : posterior.rows[draw])
+        row.emplace_back(value);
+      request.given_values.push_back(row);
+    }
+    request.design = "lhs";
+    drawn_from = "posterior " + fs::absolute(options.posterior).string();
+  }
   if (request.design != "lhs" && request.design != "sobol")
     throw InputError({"--design"},
                      fmt::format("unknown design '{}' for --uncertainty", request.design),
@@ -145,17 +180,31 @@ int uncertainty_command(const CompareOptions& options) {
                            ? fs::path(options.out)
                            : fs::path("runs") / (base.path.stem().string() + "_uncertainty");
 
+  std::uint64_t shard_index = 0, shard_count = 1;
+  if (!options.shard.empty()) parse_shard(options.shard, shard_index, shard_count);
   std::unique_ptr<TaskJournal> journal;
   std::vector<std::uint64_t> pending;
   std::string strategies_key;
   for (const std::string& s : study.strategies)
     strategies_key += s + ",";
+  // Every shard's journal has the same key: a run's result does not depend on the shard.
+  const std::string journal_key =
+      fmt::format("uncertainty {} strategies {}", plan.key, strategies_key);
   if (leader) {
     create_output_folder(out);
     remove_stale_temporaries(out, uncertainty_files());
-    journal = std::make_unique<TaskJournal>(
-        out / kJournal, fmt::format("uncertainty {} strategies {}", plan.key, strategies_key));
-    for (std::uint64_t t = 0; t < task_count; ++t)
+    journal = std::make_unique<TaskJournal>(out / kJournal, journal_key);
+    for (const std::string& folder : options.from_shards) {
+      std::string key;
+      const auto records = TaskJournal::read(fs::path(folder) / kJournal, key);
+      if (key != journal_key)
+        throw InputError({(fs::path(folder) / kJournal).string()},
+                         "this shard ran another scenario, design, strategies or options",
+                         "give --from-shards the folders of shards of this same command");
+      for (const auto& [task, payload] : records)
+        if (task < task_count && !journal->has(task)) journal->append(task, payload);
+    }
+    for (std::uint64_t t = shard_index; t < task_count; t += shard_count)
       if (!journal->has(t)) pending.push_back(t);
     if (!options.quiet && pending.size() < task_count)
       fmt::print(stderr, "village: resuming: {} of {} runs already recorded in {}\n",
@@ -185,8 +234,8 @@ int uncertainty_command(const CompareOptions& options) {
         {final_value(record, study.outcome, study.group), run_cost(record.rows).total_euros, size});
   };
   const std::atomic<bool>& stop = install_interrupt_handlers();
-  Progress progress(task_count, "runs", leader && !options.quiet && ::isatty(STDERR_FILENO) != 0,
-                    task_count - pending.size());
+  Progress progress(pending.size(), "runs",
+                    leader && !options.quiet && ::isatty(STDERR_FILENO) != 0);
   const TaskDone done = [&](std::uint64_t task, std::string result) {
     journal->append(task, result);
     progress.done_one();
@@ -194,8 +243,17 @@ int uncertainty_command(const CompareOptions& options) {
   const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
   if (!leader) return 0;
   journal->sync();
-  const std::uint64_t recorded = task_count - pending.size() + report.finished;
-  if (recorded < task_count) {
+  if (shard_count > 1 && report.finished == pending.size()) {
+    if (!options.quiet)
+      fmt::print(
+          "village {}: shard {}/{} of {} runs: {} run now, recorded in {}; run the same "
+          "command without --shard and with --from-shards to combine the shards\n",
+          kVersion, shard_index + 1, shard_count, task_count, report.finished,
+          (out / kJournal).string());
+    return 0;
+  }
+  if (report.finished < pending.size()) {
+    const std::size_t recorded = journal->records().size();
     fmt::print(stderr,
                "village: interrupted: {} of {} runs are recorded in {}; run the same command "
                "again to resume\n",
@@ -225,6 +283,7 @@ int uncertainty_command(const CompareOptions& options) {
   manifest["scenario_file"] = fs::absolute(base.path).string();
   manifest["scenario_text"] = plan.text;
   manifest["design"] = {{"kind", request.design},
+                        {"drawn_from", drawn_from},
                         {"worlds", world_count},
                         {"parameters", study.parameters},
                         {"seed", plan.seed}};
@@ -246,8 +305,12 @@ int uncertainty_command(const CompareOptions& options) {
   std::vector<std::pair<fs::path, std::string>> files;
   for (auto& [name, text] : u::study_csv_files(study, analysis))
     files.emplace_back(out / name, std::move(text));
-  const UncertaintyReportInput report_input{
-      base.path.filename().string(), request.design, plan.seed, plan.steps, kVersion, kGitRevision};
+  UncertaintyReportInput report_input{base.path.filename().string(), request.design};
+  report_input.from_posterior = !options.posterior.empty();
+  report_input.seed = plan.seed;
+  report_input.weeks = plan.steps;
+  report_input.version = kVersion;
+  report_input.git_revision = kGitRevision;
   files.emplace_back(out / "report.html", render_uncertainty_report(report_input, study, analysis));
   files.emplace_back(out / "manifest.json", json_text(manifest));
   write_files_atomically(files);

@@ -77,7 +77,10 @@ std::string render_uncertainty_report(const UncertaintyReportInput& in, const u:
       "plausible worlds ({6} design over {7} parameters, master seed {8}); {9} replicates of {10} "
       "weeks in each world.</p>\n",
       e(in.scenario_name), report_style(), e(in.version), e(in.git_revision),
-      study.strategies.size(), worlds, in.design == "sobol" ? "Sobol' sequence" : "Latin hypercube",
+      study.strategies.size(), worlds,
+      in.from_posterior      ? "posterior"
+      : in.design == "sobol" ? "Sobol' sequence"
+                             : "Latin hypercube",
       study.parameters.size(), in.seed, replicates, in.weeks);
 
   h += "<h2 id=\"how-sure\">How sure is the ranking?</h2>\n<ul class=\"headline\">\n";

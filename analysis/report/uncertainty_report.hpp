@@ -14,7 +14,8 @@ namespace village {
 
 struct UncertaintyReportInput {
   std::string scenario_name;
-  std::string design;  // "lhs" or "sobol"
+  std::string design;           // "lhs" or "sobol"
+  bool from_posterior = false;  // the worlds are draws from a calibration posterior
   std::uint64_t seed = 0;
   std::uint32_t weeks = 0;
   std::string version;

@@ -268,3 +268,94 @@ TEST_CASE("an [uncertainty] table makes village compare compare under uncertaint
   refused("worlds = 20\ndesign = \"morris\"\n", "uncertainty.design must be \"lhs\" or \"sobol\"");
   refused("worlds = 20\nparameters = [1]\n", "each uncertainty.parameters entry must be a string");
 }
+
+TEST_CASE("compare --uncertainty: shards run their slices and combine to the same bytes",
+          "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_shards");
+  write_text(dir / "s.toml", kScenario);
+  REQUIRE(run_village(command(dir / "s.toml", dir / "whole", 2), dir).exit_code == 0);
+  for (int shard : {1, 2}) {
+    const auto result = run_village(command(dir / "s.toml", dir / fmt::format("s{}", shard), 1) +
+                                        fmt::format(" --shard {}/2", shard),
+                                    dir);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_FALSE(fs::exists(dir / fmt::format("s{}", shard) / "uncertainty.csv"));
+  }
+  const auto combined =
+      run_village(command(dir / "s.toml", dir / "combined", 2) + " --from-shards " +
+                      (dir / "s1").string() + " " + (dir / "s2").string(),
+                  dir);
+  INFO(combined.err);
+  REQUIRE(combined.exit_code == 0);
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(dir / "combined" / file) == read_file(dir / "whole" / file));
+  // A shard of another command is refused.
+  write_text(dir / "other.toml", std::string(kScenario) + "\n# another scenario\n");
+  REQUIRE(run_village(command(dir / "other.toml", dir / "o1", 1) + " --shard 1/2", dir).exit_code ==
+          0);
+  const auto refused = run_village(
+      command(dir / "s.toml", dir / "mixed", 1) + " --from-shards " + (dir / "o1").string(), dir);
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("this shard ran another scenario"));
+}
+
+TEST_CASE("compare --uncertainty --posterior draws the worlds from a calibration posterior",
+          "[uncertainty][unit]") {
+  const fs::path dir = fresh_directory("uncertainty_posterior");
+  write_text(dir / "s.toml", kScenario);
+  // Twenty equally weighted draws: each is one world, in order.
+  std::string rows = "model.trust_gain,outreach.inviting_share\n";
+  for (int i = 0; i < 20; ++i)
+    rows += fmt::format("{},{}\n", 0.2 + 0.01 * i, 0.3 + 0.02 * i);
+  fs::create_directories(dir / "equal");
+  write_text(dir / "equal" / "posterior.csv", rows);
+  const std::string base = "compare " + (dir / "s.toml").string() + " --uncertainty 20 --quiet";
+  const auto equal = run_village(
+      base + " --posterior " + (dir / "equal").string() + " --out " + (dir / "e").string(), dir);
+  INFO(equal.err);
+  REQUIRE(equal.exit_code == 0);
+  const auto worlds = csv_rows(read_file(dir / "e" / "uncertainty.csv"));
+  REQUIRE(worlds.size() == 1 + 20 * 2);
+  CHECK(worlds[0][1] == "model.trust_gain");
+  for (std::size_t i = 1; i < worlds.size(); i += 2) {
+    const std::size_t w = std::stoul(worlds[i][0]);
+    CHECK(std::stod(worlds[i][1]) == Approx(0.2 + 0.01 * static_cast<double>(w)));
+    CHECK(std::stod(worlds[i][2]) == Approx(0.3 + 0.02 * static_cast<double>(w)));
+  }
+  const auto manifest = nlohmann::json::parse(read_file(dir / "e" / "manifest.json"));
+  CHECK_THAT(manifest["design"]["drawn_from"].get<std::string>(), Catch::StartsWith("posterior"));
+  // Weights: all of the mass on the third draw, so every world is that draw.
+  fs::create_directories(dir / "weighted");
+  write_text(dir / "weighted" / "posterior.csv",
+             "model.trust_gain,weight\n0.2,0\n0.25,0\n0.4,1\n0.3,0\n");
+  REQUIRE(run_village(base + " --posterior " + (dir / "weighted").string() + " --out " +
+                          (dir / "w").string(),
+                      dir)
+              .exit_code == 0);
+  const auto weighted = csv_rows(read_file(dir / "w" / "uncertainty.csv"));
+  for (std::size_t i = 1; i < weighted.size(); ++i)
+    CHECK(std::stod(weighted[i][1]) == Approx(0.4));
+
+  const auto refused = [&](const std::string& text, const std::string& extra,
+                           const std::string& expected) {
+    fs::create_directories(dir / "bad");
+    write_text(dir / "bad" / "posterior.csv", text);
+    const auto result = run_village(
+        base + " --posterior " + (dir / "bad").string() + extra + " --out " + (dir / "b").string(),
+        dir);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(expected));
+  };
+  refused("model.trust_gain\n0.2\nx\n", "", "posterior.csv:3:1: 'x' is not a finite number");
+  refused("model.trust_gain,weight\n0.2,-1\n", "", "posterior.csv:2:5: a negative weight");
+  refused("model.trust_gain,model.trust_gain\n0.2,0.3\n", "", "is named twice");
+  refused("outreach.key_figure_capacity\n3\n", "", "is not a world parameter of this scenario");
+  refused("model.trust_gain\n0.2\n", " --param model.trust_gain",
+          "--param and --posterior do not go together");
+  const auto missing = run_village(
+      base + " --posterior " + (dir / "nowhere").string() + " --out " + (dir / "m").string(), dir);
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("no posterior.csv here"));
+}
