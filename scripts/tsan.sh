@@ -85,6 +85,8 @@ step run "$work/one_replicate.toml" --threads 4 --quiet --out "$work/one"
 step compare "$work/community.toml" --threads 4 --quiet --out "$work/compare"
 step sweep "$work/community.toml" --design lhs --samples 4 --param outreach.inviting_share=0.1:0.9 \
   --threads 4 --quiet --out "$work/sweep"
+step compare "$work/one_replicate.toml" --strategies newsletter,key_figures --uncertainty 20 \
+  --param outreach.inviting_share --threads 4 --quiet --out "$work/uncertainty"
 step analyze network "$work/net.txt" --threads 4 --out "$work/analyze"
 step analyze network "$work/paths.txt" --threads 4 --out "$work/analyze_paths"
 echo "tsan: no reports" >&2
