@@ -47,6 +47,23 @@ int uncertainty_command(const CompareOptions& options);
 // timeseries.csv, report.html and manifest.json.
 int compare_command(const CompareOptions& options);
 
+struct CalibrateOptions {
+  std::string scenario;
+  std::string targets;  // TARGETS.toml (scenarios/calibration_targets.hpp)
+  std::string method = "abc-smc";
+  std::string out;  // empty: runs/<scenario name>_calibration
+  std::optional<std::size_t> particles;
+  std::optional<std::size_t> budget;        // simulations; default 20 x particles
+  std::optional<std::uint32_t> replicates;  // per simulation; default 1
+  std::optional<std::uint64_t> seed;
+  std::optional<int> threads;
+  bool quiet = false;
+};
+
+// `village calibrate`: posterior.csv, generations.csv, targets.csv, parameters.csv,
+// correlations.csv and manifest.json (docs/calibration.md).
+int calibrate_command(const CalibrateOptions& options);
+
 struct AnalyzeOptions {
   std::string input;  // a network file or a scenario (.toml)
   std::string layer;  // scenario only; empty: family_friends for a community, the world's only

@@ -153,6 +153,34 @@ int run_cli(int argc, char** argv) {
   sweep_cmd->add_option("--out", sweep.out, "output folder (default: runs/<scenario>_sweep)");
   sweep_cmd->add_flag("--timeseries", sweep.timeseries, "also write timeseries.csv");
   sweep_cmd->add_flag("--quiet", sweep.quiet, "print nothing on success but warnings");
+  village::CalibrateOptions calibrate;
+  std::size_t calibrate_particles = 0, calibrate_budget = 0;
+  std::uint32_t calibrate_replicates = 0;
+  std::uint64_t calibrate_seed = 0;
+  int calibrate_threads = 0;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate", "fit world parameters to observed statistics by ABC-SMC (docs/calibration.md)");
+  calibrate_cmd->add_option("scenario", calibrate.scenario, "scenario file (TOML)")->required();
+  calibrate_cmd->add_option("--targets", calibrate.targets, "targets file (TOML)")->required();
+  calibrate_cmd->add_option("--method", calibrate.method, "abc-smc (default)");
+  auto* calibrate_particles_opt =
+      calibrate_cmd->add_option("--particles", calibrate_particles, "population size (default 200)")
+          ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));
+  auto* calibrate_budget_opt =
+      calibrate_cmd
+          ->add_option("--budget", calibrate_budget,
+                       "simulations in all, enforced within a generation (default 20 x particles)")
+          ->check(CLI::Range(std::size_t{2}, std::size_t{100000000}));
+  auto* calibrate_replicates_opt =
+      calibrate_cmd->add_option("--replicates", calibrate_replicates, "replicates per simulation")
+          ->check(CLI::Range(1u, 10000u));
+  auto* calibrate_seed_opt = calibrate_cmd->add_option("--seed", calibrate_seed, "master seed");
+  auto* calibrate_threads_opt =
+      calibrate_cmd->add_option("--threads", calibrate_threads, "threads (default: all cores)")
+          ->check(CLI::Range(1, 4096));
+  calibrate_cmd->add_option("--out", calibrate.out,
+                            "output folder (default: runs/<scenario>_calibration)");
+  calibrate_cmd->add_flag("--quiet", calibrate.quiet, "print nothing on success but warnings");
   village::SweepMergeOptions merge;
   auto* merge_cmd =
       sweep_cmd->add_subcommand("merge", "combine the folders of a sharded sweep into one");
@@ -255,6 +283,14 @@ int run_cli(int argc, char** argv) {
       return village::compare_command(compare);
     }
     if (*merge_cmd) return village::sweep_merge_command(merge);
+    if (*calibrate_cmd) {
+      if (*calibrate_particles_opt) calibrate.particles = calibrate_particles;
+      if (*calibrate_budget_opt) calibrate.budget = calibrate_budget;
+      if (*calibrate_replicates_opt) calibrate.replicates = calibrate_replicates;
+      if (*calibrate_seed_opt) calibrate.seed = calibrate_seed;
+      if (*calibrate_threads_opt) calibrate.threads = calibrate_threads;
+      return village::calibrate_command(calibrate);
+    }
     if (*sweep_cmd) {
       if (sweep.scenario.empty()) {
         throw village::InputError({}, "village sweep needs a scenario file",

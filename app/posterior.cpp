@@ -42,6 +42,7 @@ PosteriorSample read_posterior(const std::filesystem::path& folder) {
   if (line.back() == '\r') line.pop_back();
   PosteriorSample sample;
   std::size_t weight_column = SIZE_MAX;
+  std::vector<std::size_t> skipped;
   const std::vector<std::string> header = split(line);
   std::size_t column_start = 1;
   for (std::size_t c = 0; c < header.size(); ++c) {
@@ -51,6 +52,8 @@ PosteriorSample read_posterior(const std::filesystem::path& folder) {
                        "name every column");
     if (name == "weight") {
       weight_column = c;
+    } else if (name == "distance" || name.rfind("sim:", 0) == 0) {
+      skipped.push_back(c);  // village calibrate's distance and simulated targets
     } else {
       if (std::find(sample.names.begin(), sample.names.end(), name) != sample.names.end())
         throw InputError({file, 1, static_cast<int>(column_start)},
@@ -85,7 +88,9 @@ PosteriorSample read_posterior(const std::filesystem::path& folder) {
         throw InputError({file, number, static_cast<int>(at)},
                          fmt::format("'{}' is not a finite number", fields[c]),
                          "write plain decimal numbers");
-      if (c == weight_column) {
+      if (std::find(skipped.begin(), skipped.end(), c) != skipped.end()) {
+        // not a parameter
+      } else if (c == weight_column) {
         if (value < 0)
           throw InputError({file, number, static_cast<int>(at)}, "a negative weight",
                            "weights are zero or positive");

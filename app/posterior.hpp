@@ -2,7 +2,8 @@
 // A calibration posterior as `village compare --uncertainty N --posterior DIR` reads it:
 // DIR/posterior.csv, one column per world parameter (its dotted scenario name, such as
 // model.trust_gain) and one row per posterior draw, with an optional `weight` column
-// (importance or SMC-ABC weights; equal when absent). The worlds are N draws from it by
+// (importance or SMC-ABC weights; equal when absent); the columns `distance` and `sim:*`
+// that village calibrate adds are skipped. The worlds are N draws from it by
 // systematic resampling (Kitagawa 1996), reproducible from the seed.
 
 #include <cstdint>

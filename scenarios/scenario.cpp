@@ -363,8 +363,8 @@ Scenario scenario_from_table(const toml::table& root, const fs::path& path, std:
   scenario.text = std::move(text);
 
   // The fixed sections plus every table a model declares beside [model] ([outreach], ...).
-  std::vector<std::string> sections{"run",        "network", "community", "model",
-                                    "strategies", "what_if", "compare",   "costs", "uncertainty"};
+  std::vector<std::string> sections{"run",     "network", "community", "model",      "strategies",
+                                    "what_if", "compare", "costs",     "uncertainty"};
   std::vector<std::string> model_tables;
   for (const auto& info : model_registry()) {
     for (const ParamTable& table : info.extra_tables) {

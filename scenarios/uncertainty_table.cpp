@@ -67,7 +67,9 @@ std::optional<UncertaintySettings> read_uncertainty_table(const toml::table& roo
       }
     } else {
       throw InputError(
-          at, fmt::format("unknown key uncertainty.{}", k),
+          SourceLocation{file, static_cast<int>(key.source().begin.line),
+                         static_cast<int>(key.source().begin.column)},
+          fmt::format("unknown key uncertainty.{}", k),
           did_you_mean(k, {"worlds", "parameters", "design", "replicates", "willingness_to_pay"}));
     }
   }

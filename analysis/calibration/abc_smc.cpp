@@ -221,13 +221,14 @@ AbcResult abc_smc(const std::vector<Prior>& priors, const std::vector<Target>& t
       // A generation the budget cut short is reported, not used: the population stays the
       // last complete one.
       result.budget_exhausted = true;
-      result.generations.push_back(report);
+      if (used > 0) result.generations.push_back(report);
       break;
     }
     normalise(accepted);
     report.effective_sample_size = effective_sample_size(accepted);
     result.generations.push_back(report);
     result.particles = std::move(accepted);
+    result.population_generation = generation;
     if (report.acceptance_rate < options.min_acceptance) break;
   }
   return result;

@@ -79,6 +79,7 @@ struct AbcResult {
   std::vector<GenerationReport> generations;
   std::size_t simulations = 0;
   bool budget_exhausted = false;
+  std::size_t population_generation = 0;  // the generation `particles` come from
 };
 
 // Throws std::invalid_argument on empty priors or targets, a target sd <= 0, fewer than 2

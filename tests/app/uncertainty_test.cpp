@@ -29,33 +29,9 @@ using village_test::write_text;
 
 namespace {
 
-const char* kScenario = R"([run]
-steps = 20
-replicates = 2
-seed = 5
-
-[community]
-households = 500
-neighbourhoods = 2
-
-[[community.communities]]
-name = "a"
-share = 1.0
-membership = { community_centre = 0.3 }
-
-[model]
-kind = "parent_support"
-
-[outreach]
-newsletter_interval_weeks = 4
-
-[strategies.newsletter]
-description = "the newsletter"
-
-[strategies.key_figures]
-newsletter_interval_weeks = 0
-key_figure_programme = true
-)";
+// A small community and two strategies (tests/data/app/two_strategies.toml).
+const std::string kScenario =
+    read_file(fs::path(VILLAGE_TEST_DATA) / "app" / "two_strategies.toml");
 
 std::string command(const fs::path& scenario, const fs::path& out, int threads) {
   return "compare " + scenario.string() +

@@ -1,0 +1,382 @@
+// `village calibrate SCENARIO --targets TARGETS.toml`: fits the world parameters the
+// targets file names to its observed statistics by ABC-SMC (analysis/calibration/), and
+// says per parameter how much the data pinned it down. Each simulation (a particle's
+// parameters, R replicates with streams of their own) is recorded in OUT/tasks.journal as
+// it finishes; the proposals are a pure function of the seed and the results, so a
+// killed calibration replays the recorded simulations and goes on, ending with the bytes
+// of an uninterrupted one, whatever the thread count.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "analysis/calibration/abc_smc.hpp"
+#include "app/clock.hpp"
+#include "app/commands.hpp"
+#include "app/files.hpp"
+#include "app/interrupt.hpp"
+#include "app/sweep_plan.hpp"
+#include "scenarios/calibration_targets.hpp"
+#include "scenarios/param_lookup.hpp"
+#include "scenarios/suggest.hpp"
+#include "scenarios/sweep_factors.hpp"
+#include "sim/csv.hpp"
+#include "sim/json_text.hpp"
+#include "sim/output.hpp"
+#include "sim/parallel.hpp"
+#include "sim/sweep/task_farm.hpp"
+#include "sim/sweep/task_journal.hpp"
+#include "village/version.hpp"
+
+namespace village {
+
+namespace fs = std::filesystem;
+namespace c = calibration;
+
+namespace {
+
+constexpr const char* kJournal = "tasks.journal";
+const std::vector<std::string> kFiles{"posterior.csv",  "generations.csv",  "targets.csv",
+                                      "parameters.csv", "correlations.csv", "manifest.json"};
+
+struct Interrupted {};
+
+// A target's statistic in one run: at its week (or the last), as a change or a ratio.
+double statistic(const RunRecord& run, const CalibrationTarget& target, std::uint32_t last) {
+  const std::uint32_t week = target.week.value_or(last);
+  const auto at = [&](const std::string& metric, std::uint32_t step) {
+    for (const MetricRow& row : run.rows)
+      if (row.step == step && row.metric == metric && row.group == target.group) return row.value;
+    std::vector<std::string> names;
+    for (const MetricRow& row : run.rows)
+      if (names.empty() || names.back() != row.metric) names.push_back(row.metric);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    throw InputError(target.location,
+                     fmt::format("the model records no '{}' for group '{}' at week {}", metric,
+                                 target.group, step),
+                     did_you_mean(metric, names));
+  };
+  double value = at(target.metric, week);
+  if (target.change_from_week) value -= at(target.metric, *target.change_from_week);
+  if (!target.denominator.empty()) {
+    const double denominator = at(target.denominator, week);
+    value = denominator != 0 ? value / denominator : 0.0;
+  }
+  return value;
+}
+
+c::Prior prior_of(const SweepFactor& factor, const CalibrationParameter& parameter) {
+  switch (factor.scale) {
+    case FactorScale::linear:
+      return {PriorShape::uniform, factor.low, factor.high};
+    case FactorScale::log:
+      return {PriorShape::log_uniform, factor.low, factor.high};
+    case FactorScale::beta:
+      return {PriorShape::beta, factor.low, factor.high, factor.beta_alpha, factor.beta_beta};
+    default:
+      throw InputError(parameter.location,
+                       fmt::format("{} is not a continuous parameter", parameter.name),
+                       "calibrate real-valued world parameters");
+  }
+}
+
+std::string payload(const std::vector<double>& theta, const std::vector<double>& stats) {
+  nlohmann::json json = nlohmann::json::array();
+  for (double v : theta)
+    json.push_back(format_value(v));
+  for (double v : stats)
+    json.push_back(format_value(v));
+  return json.dump();
+}
+
+double weighted_quantile_of(std::vector<std::pair<double, double>> values, double q) {
+  std::sort(values.begin(), values.end());
+  double cumulative = 0;
+  for (const auto& [value, weight] : values) {
+    cumulative += weight;
+    if (cumulative >= q) return value;
+  }
+  return values.back().first;
+}
+
+std::string verdict(double ratio) {
+  if (ratio >= 0.8) return "the data cannot tell";
+  if (ratio >= 0.5) return "the data narrow it somewhat";
+  return "the data pin it down";
+}
+
+}  // namespace
+
+int calibrate_command(const CalibrateOptions& options) {
+  const auto start = std::chrono::system_clock::now();
+  const auto clock_start = std::chrono::steady_clock::now();
+  if (options.method != "abc-smc")
+    throw InputError({"--method"},
+                     options.method == "history-matching"
+                         ? "history matching is not in this version yet"
+                         : fmt::format("unknown method '{}'", options.method),
+                     "use --method abc-smc");
+  const std::string text = read_scenario_text(options.scenario);
+  const toml::table root = parse_scenario_text(text, options.scenario);
+  const Scenario base = scenario_from_table(root, options.scenario, text);
+  const CalibrationTargets targets = read_calibration_targets(options.targets);
+
+  std::vector<SweepFactor> factors;
+  std::vector<c::Prior> priors;
+  for (const CalibrationParameter& parameter : targets.parameters) {
+    try {
+      const ParamSpec* spec = find_scenario_param(base, parameter.name);
+      if (spec != nullptr && spec->role != ParamRole::world)
+        throw InputError(
+            parameter.location,
+            fmt::format("{} is what a strategy buys, not a property of the world", parameter.name),
+            "calibrate world parameters (village params shows each key's role)");
+      SweepFactor factor =
+          parameter.range.empty()
+              ? plausible_factor(parameter.name, spec)
+              : parse_sweep_factor(fmt::format("{}={}", parameter.name, parameter.range));
+      resolve_factor_scale(factor, root);
+      priors.push_back(prior_of(factor, parameter));
+      factors.push_back(std::move(factor));
+    } catch (const InputError& error) {
+      if (error.where().file == options.targets) throw;
+      throw InputError(parameter.location, error.problem(), error.hint());
+    }
+  }
+  std::vector<c::Target> observed;
+  for (const CalibrationTarget& t : targets.targets)
+    observed.push_back({t.name, t.value, t.sd});
+
+  c::AbcOptions abc;
+  abc.particles = options.particles.value_or(200);
+  abc.budget = options.budget.value_or(20 * abc.particles);
+  abc.seed = options.seed.value_or(base.plan.seed);
+  const std::uint32_t replicates = options.replicates.value_or(1);
+  if (abc.budget < abc.particles)
+    throw InputError({"--budget"}, "the budget is smaller than one population",
+                     fmt::format("give --budget {} or more, or fewer --particles", abc.particles));
+  set_thread_count(options.threads.value_or(base.threads));
+  const int threads = thread_count();
+  const fs::path out =
+      !options.out.empty()
+          ? fs::path(options.out)
+          : fs::path("runs") / (fs::path(options.scenario).stem().string() + "_calibration");
+  create_output_folder(out);
+  remove_stale_temporaries(out, kFiles);
+  const std::string identity = fmt::format(
+      "village-calibrate 1\nversion {} {}\nmethod {} particles {} budget {} replicates {} seed "
+      "{}\nscenario\n{}\ntargets\n{}",
+      kVersion, kGitRevision, options.method, abc.particles, abc.budget, replicates, abc.seed, text,
+      targets.text);
+  TaskJournal journal(out / kJournal, fnv1a_hex(identity));
+  const std::atomic<bool>& stop = install_interrupt_handlers();
+  const std::uint32_t last = base.plan.steps;
+
+  const auto simulate_one = [&](const std::vector<double>& theta, std::uint64_t id) {
+    toml::table table = root;
+    for (std::size_t j = 0; j < factors.size(); ++j)
+      set_scenario_value(table, factors[j].name, ParamValue(theta[j]));
+    Scenario scenario = scenario_from_table(table, options.scenario, text);
+    scenario.plan.record_every = 1;
+    std::vector<double> stats(targets.targets.size(), 0.0);
+    const ModelInfo& model = *scenario.model;
+    const ParamValues& values = scenario.model_values;
+    for (std::uint32_t r = 0; r < replicates; ++r) {
+      // Every simulation's replicates have streams of their own.
+      const auto run = static_cast<std::uint32_t>(id * replicates + r);
+      const RunRecord record = run_one(run, scenario.plan, make_world_factory(scenario),
+                                       [&]() { return model.make(values); });
+      for (std::size_t t = 0; t < stats.size(); ++t)
+        stats[t] += statistic(record, targets.targets[t], last) / replicates;
+    }
+    return stats;
+  };
+  const c::BatchSimulator simulate = [&](const std::vector<std::vector<double>>& batch,
+                                         std::uint64_t first) {
+    std::vector<std::uint64_t> pending;
+    for (std::uint64_t id = first; id < first + batch.size(); ++id)
+      if (!journal.has(id)) pending.push_back(id);
+    const TaskWork work = [&](std::uint64_t id) {
+      return payload(batch[id - first], simulate_one(batch[id - first], id));
+    };
+    const TaskDone done = [&](std::uint64_t id, std::string result) { journal.append(id, result); };
+    const TaskFarmReport report = run_task_farm(pending, threads, work, done, stop);
+    if (report.finished < pending.size()) throw Interrupted{};
+    std::vector<std::vector<double>> results;
+    for (std::uint64_t id = first; id < first + batch.size(); ++id) {
+      const nlohmann::json json = nlohmann::json::parse(journal.records().at(id));
+      std::vector<double> stats;
+      for (std::size_t i = 0; i < json.size(); ++i) {
+        const double v = std::stod(json[i].get<std::string>());
+        if (i < factors.size()) {
+          if (format_value(v) != format_value(batch[id - first][i]))
+            throw InputError({(out / kJournal).string()},
+                             "the journal's simulations do not match this calibration's",
+                             "remove the output folder's tasks.journal and run again");
+        } else {
+          stats.push_back(v);
+        }
+      }
+      results.push_back(stats);
+    }
+    return results;
+  };
+  c::AbcResult result;
+  try {
+    result = c::abc_smc(priors, observed, simulate, abc);
+  } catch (const Interrupted&) {
+    journal.sync();
+    fmt::print(stderr,
+               "village: interrupted: {} simulations are recorded in {}; run the same command "
+               "again to resume\n",
+               journal.records().size(), (out / kJournal).string());
+    return kInterrupted;
+  }
+  journal.sync();
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+
+  // posterior.csv: the particles, their weights and their simulated targets.
+  std::string posterior;
+  for (const SweepFactor& f : factors)
+    posterior += fmt::format("{},", csv_field(f.name));
+  posterior += "weight,distance";
+  for (const CalibrationTarget& t : targets.targets)
+    posterior += fmt::format(",sim:{}", csv_field(t.name));
+  posterior += "\n";
+  for (const c::Particle& p : result.particles) {
+    for (double v : p.theta)
+      posterior += fmt::format("{},", format_value(v));
+    posterior += fmt::format("{},{}", format_value(p.weight), format_value(p.distance));
+    for (double v : p.simulated)
+      posterior += fmt::format(",{}", format_value(v));
+    posterior += "\n";
+  }
+  std::string generations =
+      "generation,tolerance,simulations,accepted,acceptance_rate,effective_sample_size\n";
+  for (std::size_t g = 0; g < result.generations.size(); ++g) {
+    const c::GenerationReport& r = result.generations[g];
+    generations += fmt::format("{},{},{},{},{},{}\n", g,
+                               std::isinf(r.tolerance) ? "inf" : format_value(r.tolerance),
+                               r.simulations, r.accepted, format_value(r.acceptance_rate),
+                               format_value(r.effective_sample_size));
+  }
+  // The posterior predictive check: observed against the particles' 90% interval.
+  std::string checks =
+      "target,observed,sd,predictive_low,predictive_median,predictive_high,inside,source\n";
+  std::vector<std::string> summary;
+  std::size_t outside = 0;
+  for (std::size_t t = 0; t < targets.targets.size(); ++t) {
+    std::vector<std::pair<double, double>> values;
+    for (const c::Particle& p : result.particles)
+      values.emplace_back(p.simulated[t], p.weight);
+    const double low = weighted_quantile_of(values, 0.05);
+    const double median = weighted_quantile_of(values, 0.5);
+    const double high = weighted_quantile_of(values, 0.95);
+    const CalibrationTarget& target = targets.targets[t];
+    const bool inside = target.value >= low && target.value <= high;
+    outside += inside ? 0 : 1;
+    checks +=
+        fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(target.name), format_value(target.value),
+                    format_value(target.sd), format_value(low), format_value(median),
+                    format_value(high), inside ? "yes" : "no", csv_field(target.source));
+  }
+  const std::vector<double> ratios = c::identifiability(result.particles, priors);
+  std::string parameters =
+      "parameter,prior_low,prior_high,posterior_mean,posterior_low,posterior_high,"
+      "identifiability,verdict\n";
+  for (std::size_t j = 0; j < factors.size(); ++j) {
+    double mean = 0;
+    for (const c::Particle& p : result.particles)
+      mean += p.weight * p.theta[j];
+    const double low = c::weighted_quantile(result.particles, j, 0.05);
+    const double high = c::weighted_quantile(result.particles, j, 0.95);
+    parameters += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(factors[j].name),
+                              format_value(priors[j].low), format_value(priors[j].high),
+                              format_value(mean), format_value(low), format_value(high),
+                              format_value(ratios[j]), verdict(ratios[j]));
+    summary.push_back(
+        fmt::format("{}: {:.3g} (90% {:.3g} to {:.3g}; prior {:.3g} to {:.3g}): {} "
+                    "(posterior width {:.0f}% of the prior's)",
+                    factors[j].name, mean, low, high, priors[j].low, priors[j].high,
+                    verdict(ratios[j]), 100 * ratios[j]));
+  }
+  std::string correlations = "a,b,correlation\n";
+  for (std::size_t a = 0; a < factors.size(); ++a)
+    for (std::size_t b = a + 1; b < factors.size(); ++b) {
+      double ma = 0, mb = 0;
+      for (const c::Particle& p : result.particles) {
+        ma += p.weight * p.theta[a];
+        mb += p.weight * p.theta[b];
+      }
+      double sab = 0, saa = 0, sbb = 0;
+      for (const c::Particle& p : result.particles) {
+        sab += p.weight * (p.theta[a] - ma) * (p.theta[b] - mb);
+        saa += p.weight * (p.theta[a] - ma) * (p.theta[a] - ma);
+        sbb += p.weight * (p.theta[b] - mb) * (p.theta[b] - mb);
+      }
+      correlations += fmt::format(
+          "{},{},{}\n", csv_field(factors[a].name), csv_field(factors[b].name),
+          saa > 0 && sbb > 0 ? format_value(sab / std::sqrt(saa * sbb)) : std::string());
+    }
+
+  nlohmann::ordered_json manifest;
+  manifest["village_version"] = kVersion;
+  manifest["git_revision"] = kGitRevision;
+  manifest["command"] = "calibrate";
+  manifest["scenario_file"] = fs::absolute(options.scenario).string();
+  manifest["scenario_text"] = text;
+  manifest["targets_file"] = fs::absolute(options.targets).string();
+  manifest["targets_text"] = targets.text;
+  manifest["method"] = options.method;
+  manifest["particles"] = abc.particles;
+  manifest["budget"] = abc.budget;
+  manifest["simulations"] = result.simulations;
+  manifest["budget_exhausted"] = result.budget_exhausted;
+  manifest["replicates_per_simulation"] = replicates;
+  manifest["seed"] = abc.seed;
+  manifest["threads"] = threads;
+  manifest["host"] = host_name();
+  manifest["start_time"] = iso_time(start);
+  manifest["end_time"] = iso_time(std::chrono::system_clock::now());
+  manifest["wall_seconds"] = wall;
+  manifest["files"] = kFiles;
+  write_files_atomically({{out / "posterior.csv", posterior},
+                          {out / "generations.csv", generations},
+                          {out / "targets.csv", checks},
+                          {out / "parameters.csv", parameters},
+                          {out / "correlations.csv", correlations},
+                          {out / "manifest.json", json_text(manifest)}});
+  if (result.budget_exhausted)
+    fmt::print(stderr,
+               "warning: the budget of {} simulations ran out; the posterior is generation "
+               "{}'s, the last complete one (generations.csv)\n",
+               abc.budget, result.population_generation);
+  if (outside > 0)
+    fmt::print(stderr,
+               "warning: {} of {} targets lie outside the posterior's 90% predictive interval "
+               "(targets.csv): the model, or these parameters, cannot reproduce them together\n",
+               outside, targets.targets.size());
+  if (!options.quiet) {
+    fmt::print(
+        "village {}: calibrated {} against {} targets by ABC-SMC ({} particles, {} "
+        "generations, {} simulations of {} replicate(s), {} threads, {:.2f} s)\n\n",
+        kVersion, fs::path(options.scenario).filename().string(), targets.targets.size(),
+        abc.particles, result.generations.size(), result.simulations, replicates, threads, wall);
+    for (const std::string& line : summary)
+      fmt::print("- {}\n", line);
+    fmt::print(
+        "\nWrote {}/posterior.csv, generations.csv, targets.csv, parameters.csv, "
+        "correlations.csv and manifest.json\n",
+        out.string());
+  }
+  return 0;
+}
+
+}  // namespace village

@@ -1,0 +1,156 @@
+// `village calibrate` end to end: its outputs, the same bytes at 1 and 2 threads and
+// after kill -9 and resume, the posterior handed to `compare --posterior`, and precise
+// errors for a bad targets file. ABC-SMC itself is tested in tests/analysis/.
+
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/cli_helpers.hpp"
+
+namespace fs = std::filesystem;
+using village_test::fresh_directory;
+using village_test::has_temporary_files;
+using village_test::read_file;
+using village_test::run_village;
+using village_test::write_text;
+
+namespace {
+
+// The small community of the uncertainty tests (tests/data/app/two_strategies.toml).
+const std::string kScenario =
+    read_file(fs::path(VILLAGE_TEST_DATA) / "app" / "two_strategies.toml");
+
+const char* kTargets = R"([[target]]
+name = "reach after 20 weeks"
+metric = "reach"
+week = 20
+value = 0.09
+sd = 0.01
+source = "a test"
+
+[[target]]
+metric = "institutional_trust"
+value = 0.48
+interval = [0.47, 0.50]
+source = "a test"
+
+[[parameter]]
+name = "model.trust_gain"
+
+[[parameter]]
+name = "model.trust_decay"
+)";
+
+const std::vector<std::string> kOutputs{"posterior.csv", "generations.csv", "targets.csv",
+                                        "parameters.csv", "correlations.csv"};
+
+std::string command(const fs::path& dir, const fs::path& out, int threads) {
+  return fmt::format(
+      "calibrate {} --targets {} --particles 30 --budget 300 --threads {} --out {} "
+      "--quiet",
+      (dir / "s.toml").string(), (dir / "t.toml").string(), threads, out.string());
+}
+
+std::size_t lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("calibrate: a posterior, its generations and checks, the same at 1 and 2 threads",
+          "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_outputs");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  for (int threads : {1, 2}) {
+    const fs::path out = dir / fmt::format("t{}", threads);
+    const auto result = run_village(command(dir, out, threads), dir);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(dir / "t1" / file) == read_file(dir / "t2" / file));
+  const std::string posterior = read_file(dir / "t1" / "posterior.csv");
+  CHECK(posterior.rfind("model.trust_gain,model.trust_decay,weight,distance,sim:reach after 20 "
+                        "weeks,sim:institutional_trust\n",
+                        0) == 0);
+  CHECK(lines(posterior) == 31);
+  const std::string parameters = read_file(dir / "t1" / "parameters.csv");
+  CHECK_THAT(parameters, Catch::Contains("model.trust_gain,0.15,0.5,"));
+  CHECK(lines(read_file(dir / "t1" / "targets.csv")) == 3);
+  CHECK(lines(read_file(dir / "t1" / "correlations.csv")) == 2);
+  const auto manifest = nlohmann::json::parse(read_file(dir / "t1" / "manifest.json"));
+  CHECK(manifest["simulations"].get<int>() <= 300);
+  CHECK(manifest["method"] == "abc-smc");
+  // The posterior feeds a comparison under uncertainty.
+  const auto chained =
+      run_village("compare " + (dir / "s.toml").string() + " --uncertainty 20 --posterior " +
+                      (dir / "t1").string() + " --out " + (dir / "c").string() + " --quiet",
+                  dir);
+  INFO(chained.err);
+  REQUIRE(chained.exit_code == 0);
+  CHECK_THAT(read_file(dir / "c" / "uncertainty.csv"),
+             Catch::StartsWith("world,model.trust_gain,model.trust_decay,strategy"));
+}
+
+TEST_CASE("calibrate: kill -9, then resume, ends with the uninterrupted bytes",
+          "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_kill");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(run_village(command(dir, dir / "whole", 2), dir).exit_code == 0);
+  const double whole_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const fs::path out = dir / "killed";
+  const int kills = village_test::kill_repeatedly(command(dir, out, 2), dir, out / "posterior.csv",
+                                                  whole_ms, 20261207, 0.1, 0.6, 8);
+  INFO("kills that landed: " << kills);
+  CHECK(kills >= 2);
+  const auto resumed = run_village(command(dir, out, 2), dir);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(out / file) == read_file(dir / "whole" / file));
+  CHECK_FALSE(has_temporary_files(out));
+}
+
+TEST_CASE("calibrate: a bad targets file is refused at its line", "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_errors");
+  write_text(dir / "s.toml", kScenario);
+  const auto check = [&](const std::string& targets, const std::string& extra,
+                         const std::string& expected) {
+    write_text(dir / "t.toml", targets);
+    const auto result = run_village(
+        "calibrate " + (dir / "s.toml").string() + " --targets " + (dir / "t.toml").string() +
+            " --particles 5 --budget 10 --out " + (dir / "out").string() + extra,
+        dir);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(expected));
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+  };
+  const std::string parameter = "\n[[parameter]]\nname = \"model.trust_gain\"\n";
+  const std::string target =
+      "[[target]]\nmetric = \"reach\"\nvalue = 0.1\nsd = 0.01\nsource = \"x\"\n";
+  check("[[target]]\nmetrc = \"reach\"\n" + parameter, "",
+        "t.toml:2:1: unknown key target.metrc; did you mean 'metric'?");
+  check("[[target]]\nmetric = \"reach\"\nvalue = 0.1\nsd = 0.01\n" + parameter, "",
+        "t.toml:1:1: this [[target]] needs a source");
+  check("[[target]]\nmetric = \"reach\"\nvalue = 0.1\nsd = 0\nsource = \"x\"\n" + parameter, "",
+        "t.toml:4:6: target.sd must be above 0");
+  check(target, "", "no [[parameter]] tables");
+  check(target + "\n[[parameter]]\nname = \"outreach.key_figure_capacity\"\n", "",
+        "t.toml:7:1: outreach.key_figure_capacity is what a strategy buys");
+  check(target + "\n[[parameter]]\nname = \"model.no_such\"\n", "", "t.toml:7:1:");
+  check("[[target]]\nmetric = \"reahc\"\nvalue = 0.1\nsd = 0.01\nsource = \"x\"\n" + parameter, "",
+        "t.toml:1:1: the model records no 'reahc' for group 'all' at week 20; did you mean "
+        "'reach'?");
+  check(target + parameter, " --method history-matching",
+        "history matching is not in this version");
+  CHECK_FALSE(fs::exists(dir / "out" / "posterior.csv"));
+}
