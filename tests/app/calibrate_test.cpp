@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -153,4 +154,39 @@ TEST_CASE("calibrate: a bad targets file is refused at its line", "[calibrate][u
   check(target + parameter, " --method history-matching",
         "history matching is not in this version");
   CHECK_FALSE(fs::exists(dir / "out" / "posterior.csv"));
+}
+
+TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko et al. 2016)",
+          "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_funnel");
+  const fs::path examples = fs::path(VILLAGE_SOURCE_DIR) / "scenarios" / "calibration";
+  const auto result = run_village(
+      fmt::format("calibrate {} --targets {} --particles 40 --budget 240 --out {} --quiet",
+                  (examples / "groups_funnel.toml").string(),
+                  (examples / "funnel_targets.toml").string(), (dir / "out").string()),
+      dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // Both observed values lie inside the posterior's 90% predictive intervals.
+  std::istringstream checks(read_file(dir / "out" / "targets.csv"));
+  std::string line;
+  std::getline(checks, line);
+  int inside = 0;
+  while (std::getline(checks, line))
+    inside += line.find(",yes,") != std::string::npos;
+  CHECK(inside == 2);
+  // The dropout target narrows dropout_base more than the wide enrolment target narrows
+  // first_attendance (docs/calibration.md).
+  std::map<std::string, double> ratio;
+  std::istringstream parameters(read_file(dir / "out" / "parameters.csv"));
+  std::getline(parameters, line);
+  while (std::getline(parameters, line)) {
+    std::vector<std::string> f;
+    std::stringstream fields(line);
+    std::string field;
+    while (std::getline(fields, field, ','))
+      f.push_back(field);
+    ratio[f[0]] = std::stod(f[6]);
+  }
+  CHECK(ratio.at("model.dropout_base") < ratio.at("model.first_attendance"));
 }
