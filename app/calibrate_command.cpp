@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/calibration/abc_smc.hpp"
+#include "analysis/report/calibration_report.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "app/files.hpp"
@@ -267,6 +268,15 @@ int calibrate_command(const CalibrateOptions& options) {
                                r.simulations, r.accepted, format_value(r.acceptance_rate),
                                format_value(r.effective_sample_size));
   }
+  CalibrationReportInput report;
+  report.scenario_name = fs::path(options.scenario).filename().string();
+  report.targets_name = fs::path(options.targets).filename().string();
+  report.version = kVersion;
+  report.git_revision = kGitRevision;
+  report.seed = abc.seed;
+  for (const SweepFactor& f : factors)
+    report.parameters.push_back(f.name);
+  report.priors = priors;
   // The posterior predictive check: observed against the particles' 90% interval.
   std::string checks =
       "target,observed,sd,predictive_low,predictive_median,predictive_high,inside,source\n";
@@ -280,6 +290,8 @@ int calibrate_command(const CalibrateOptions& options) {
     const double median = weighted_quantile_of(values, 0.5);
     const double high = weighted_quantile_of(values, 0.95);
     const CalibrationTarget& target = targets.targets[t];
+    report.targets.push_back(
+        {target.name, target.source, target.value, target.sd, low, median, high});
     const bool inside = target.value >= low && target.value <= high;
     outside += inside ? 0 : 1;
     checks +=
@@ -307,6 +319,10 @@ int calibrate_command(const CalibrateOptions& options) {
                     factors[j].name, mean, low, high, priors[j].low, priors[j].high,
                     verdict(ratios[j]), 100 * ratios[j]));
   }
+  report.identifiability = ratios;
+  for (double ratio : ratios)
+    report.verdicts.push_back(verdict(ratio));
+  report.result = result;
   std::string correlations = "a,b,correlation\n";
   for (std::size_t a = 0; a < factors.size(); ++a)
     for (std::size_t b = a + 1; b < factors.size(); ++b) {
@@ -352,6 +368,7 @@ int calibrate_command(const CalibrateOptions& options) {
                           {out / "targets.csv", checks},
                           {out / "parameters.csv", parameters},
                           {out / "correlations.csv", correlations},
+                          {out / "calibration.html", render_calibration_report(report)},
                           {out / "manifest.json", json_text(manifest)}});
   if (result.budget_exhausted)
     fmt::print(stderr,
@@ -372,8 +389,9 @@ int calibrate_command(const CalibrateOptions& options) {
     for (const std::string& line : summary)
       fmt::print("- {}\n", line);
     fmt::print(
-        "\nWrote {}/posterior.csv, generations.csv, targets.csv, parameters.csv, "
-        "correlations.csv and manifest.json\n",
+        "\nWrote {0}/posterior.csv, generations.csv, targets.csv, parameters.csv, "
+        "correlations.csv, calibration.html and manifest.json\nOpen the report: "
+        "{0}/calibration.html\n",
         out.string());
   }
   return 0;

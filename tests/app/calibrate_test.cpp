@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/chromium.hpp"
 #include "app/cli_helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -46,8 +47,8 @@ name = "model.trust_gain"
 name = "model.trust_decay"
 )";
 
-const std::vector<std::string> kOutputs{"posterior.csv", "generations.csv", "targets.csv",
-                                        "parameters.csv", "correlations.csv"};
+const std::vector<std::string> kOutputs{"posterior.csv",  "generations.csv",  "targets.csv",
+                                        "parameters.csv", "correlations.csv", "calibration.html"};
 
 std::string command(const fs::path& dir, const fs::path& out, int threads) {
   return fmt::format(
@@ -189,4 +190,25 @@ TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko
     ratio[f[0]] = std::stod(f[6]);
   }
   CHECK(ratio.at("model.dropout_base") < ratio.at("model.first_attendance"));
+}
+
+TEST_CASE("calibrate: calibration.html renders in headless Chromium", "[calibrate][unit]") {
+  const std::string chromium = village_test::find_chromium();
+  if (chromium.empty()) {
+    WARN("chromium is not installed: skipping the rendering test (scripts/install-deps.sh)");
+    return;
+  }
+  const fs::path dir = fresh_directory("calibrate_chromium");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  REQUIRE(run_village(command(dir, dir / "out", 2), dir).exit_code == 0);
+  const village_test::RenderedPage page =
+      village_test::render_in_chromium(chromium, dir / "out" / "calibration.html", dir);
+  REQUIRE(page.ok);
+  CHECK_THAT(page.dom, Catch::Contains("What the data can tell"));
+  CHECK_THAT(page.dom, Catch::Contains("model.trust_decay"));
+  CHECK_THAT(page.dom, Catch::Contains("Does the fitted model reproduce the data?"));
+  CHECK_THAT(page.dom, !Catch::Contains("<script"));
+  CHECK(page.svgs >= 3);  // two marginals and a pair, at least
+  CHECK(village_test::png_distinct_bytes(page.png) > 32);
 }
