@@ -93,9 +93,10 @@ struct SweepOptions {
   std::vector<std::string> params;          // NAME=LO:HI[:log|:int] or NAME=a,b,c
   std::optional<std::uint64_t> seed;
   std::optional<int> threads;
-  std::string shard;     // "I/N": only the I-th of N slices of the tasks
-  std::string strategy;  // a [strategies.<name>] of the scenario to sweep as bought
-  std::string out;       // empty: runs/<scenario name>_sweep
+  std::string shard;      // "I/N": only the I-th of N slices of the tasks
+  std::string strategy;   // a [strategies.<name>] of the scenario to sweep as bought
+  std::string posterior;  // a folder with posterior.csv: the points are draws from it
+  std::string out;        // empty: runs/<scenario name>_sweep
   bool timeseries = false;
   bool quiet = false;
 };

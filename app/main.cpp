@@ -150,6 +150,9 @@ int run_cli(int argc, char** argv) {
   sweep_cmd->add_option("--shard", sweep.shard, "I/N: run only the I-th of N slices of the tasks");
   sweep_cmd->add_option("--strategy", sweep.strategy,
                         "sweep the scenario with what its [strategies.<name>] buys");
+  sweep_cmd->add_option("--posterior", sweep.posterior,
+                        "draw the --samples points from DIR/posterior.csv (village calibrate) "
+                        "instead of a design over --param ranges");
   sweep_cmd->add_option("--out", sweep.out, "output folder (default: runs/<scenario>_sweep)");
   sweep_cmd->add_flag("--timeseries", sweep.timeseries, "also write timeseries.csv");
   sweep_cmd->add_flag("--quiet", sweep.quiet, "print nothing on success but warnings");

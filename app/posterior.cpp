@@ -9,7 +9,9 @@
 #include <random>
 #include <sstream>
 
+#include "scenarios/param_lookup.hpp"
 #include "sim/error.hpp"
+#include "sim/output.hpp"
 
 namespace village {
 
@@ -128,6 +130,35 @@ std::vector<std::size_t> resample(const std::vector<double>& weights, std::size_
     chosen.push_back(draw);
   }
   return chosen;
+}
+
+void draw_from_posterior(SweepRequest& request, const Scenario& base, const std::string& folder) {
+  const PosteriorSample posterior = read_posterior(folder);
+  request.params.clear();
+  request.given_values.clear();
+  for (std::size_t j = 0; j < posterior.names.size(); ++j) {
+    const ParamSpec* spec = find_scenario_param(base, posterior.names[j]);
+    if (spec == nullptr || spec->role != ParamRole::world)
+      throw InputError(
+          {(std::filesystem::path(folder) / "posterior.csv").string(), 1, 1},
+          fmt::format("{} is not a world parameter of this scenario", posterior.names[j]),
+          "a posterior holds world parameters, as village params lists them");
+    double low = posterior.rows[0][j], high = low;
+    for (const auto& row : posterior.rows) {
+      low = std::min(low, row[j]);
+      high = std::max(high, row[j]);
+    }
+    if (!(high > low)) high = low + 1;  // a constant column: the range is only a label
+    request.params.push_back(
+        fmt::format("{}={}:{}", posterior.names[j], format_value(low), format_value(high)));
+  }
+  const std::uint64_t seed = request.seed_given ? request.seed : base.plan.seed;
+  for (std::size_t draw : resample(posterior.weights, request.samples, seed)) {
+    std::vector<ParamValue> row;
+    for (double value : posterior.rows[draw])
+      row.emplace_back(value);
+    request.given_values.push_back(row);
+  }
 }
 
 }  // namespace village

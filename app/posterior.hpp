@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "app/sweep_plan.hpp"
+
 namespace village {
 
 struct PosteriorSample {
@@ -28,5 +30,10 @@ PosteriorSample read_posterior(const std::filesystem::path& folder);
 // then n equally spaced points on the cumulative weights.
 std::vector<std::size_t> resample(const std::vector<double>& weights, std::size_t n,
                                   std::uint64_t seed);
+
+// Sets a sweep's factors to the posterior's parameter columns and its points to
+// request.samples draws (seeded by the request's seed, else the scenario's). Refuses a
+// column that is not a world parameter of `base`.
+void draw_from_posterior(SweepRequest& request, const Scenario& base, const std::string& folder);
 
 }  // namespace village

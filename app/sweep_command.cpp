@@ -13,6 +13,7 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
+#include "app/posterior.hpp"
 #include "app/progress.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_plan.hpp"
@@ -109,6 +110,15 @@ int sweep_command(const SweepOptions& options) {
   if (!options.shard.empty()) parse_shard(options.shard, request.shard_index, request.shard_count);
   request.timeseries = options.timeseries;
   request.strategy = options.strategy;
+  if (!options.posterior.empty()) {
+    if (!options.params.empty())
+      throw InputError({"--param"}, "--param and --posterior do not go together",
+                       "the posterior's columns are the parameters");
+    if (request.samples == 0)
+      throw InputError({"--samples"}, "--posterior needs --samples", "how many draws to run");
+    request.design = "lhs";
+    draw_from_posterior(request, load_scenario(options.scenario), options.posterior);
+  }
   const SweepPlan plan = plan_sweep(request);
 
   set_thread_count(plan.threads);

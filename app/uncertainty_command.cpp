@@ -127,31 +127,7 @@ int uncertainty_command(const CompareOptions& options) {
     if (!options.uncertain_params.empty())
       throw InputError({"--param"}, "--param and --posterior do not go together",
                        "the posterior's columns are the uncertain parameters");
-    const PosteriorSample posterior = read_posterior(options.posterior);
-    request.params.clear();
-    for (std::size_t j = 0; j < posterior.names.size(); ++j) {
-      const ParamSpec* spec = find_scenario_param(base, posterior.names[j]);
-      if (spec == nullptr || spec->role != ParamRole::world)
-        throw InputError(
-            {(fs::path(options.posterior) / "posterior.csv").string(), 1, 1},
-            fmt::format("{} is not a world parameter of this scenario", posterior.names[j]),
-            "a posterior holds world parameters, as village params lists them");
-      double low = posterior.rows[0][j], high = low;
-      for (const auto& row : posterior.rows) {
-        low = std::min(low, row[j]);
-        high = std::max(high, row[j]);
-      }
-      if (!(high > low)) high = low + 1;  // a constant column: the range is only a label
-      request.params.push_back(
-          fmt::format("{}={}:{}", posterior.names[j], format_value(low), format_value(high)));
-    }
-    const std::uint64_t seed = request.seed_given ? request.seed : base.plan.seed;
-    for (std::size_t draw : resample(posterior.weights, request.samples, seed)) {
-      std::vector<ParamValue> row;
-      for (double value : posterior.rows[draw])
-        row.emplace_back(value);
-      request.given_values.push_back(row);
-    }
+    draw_from_posterior(request, base, options.posterior);
     request.design = "lhs";
     drawn_from = "posterior " + fs::absolute(options.posterior).string();
   }

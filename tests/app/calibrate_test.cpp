@@ -97,6 +97,24 @@ TEST_CASE("calibrate: a posterior, its generations and checks, the same at 1 and
   REQUIRE(chained.exit_code == 0);
   CHECK_THAT(read_file(dir / "c" / "uncertainty.csv"),
              Catch::StartsWith("world,model.trust_gain,model.trust_decay,strategy"));
+  // And a sweep over its draws.
+  const auto swept = run_village(
+      "sweep " + (dir / "s.toml").string() + " --samples 10 --replicates 1 --posterior " +
+          (dir / "t1").string() + " --out " + (dir / "sw").string() + " --quiet",
+      dir);
+  INFO(swept.err);
+  REQUIRE(swept.exit_code == 0);
+  const std::string design = read_file(dir / "sw" / "design.csv");
+  CHECK(design.rfind("point,model.trust_gain,model.trust_decay\n", 0) == 0);
+  CHECK(lines(design) == 11);
+  // Every point is one of the posterior's particles.
+  std::istringstream points(design);
+  std::string line;
+  std::getline(points, line);
+  while (std::getline(points, line)) {
+    const std::string values = line.substr(line.find(',') + 1);
+    CHECK(posterior.find(values + ",") != std::string::npos);
+  }
 }
 
 TEST_CASE("calibrate: kill -9, then resume, ends with the uninterrupted bytes",
