@@ -52,7 +52,7 @@ const std::vector<std::string> kOutputs{"posterior.csv",  "generations.csv",  "t
 
 std::string command(const fs::path& dir, const fs::path& out, int threads) {
   return fmt::format(
-      "calibrate {} --targets {} --particles 30 --budget 300 --threads {} --out {} "
+      "calibrate {} --targets {} --particles 20 --budget 160 --threads {} --out {} "
       "--quiet",
       (dir / "s.toml").string(), (dir / "t.toml").string(), threads, out.string());
 }
@@ -80,13 +80,13 @@ TEST_CASE("calibrate: a posterior, its generations and checks, the same at 1 and
   CHECK(posterior.rfind("model.trust_gain,model.trust_decay,weight,distance,sim:reach after 20 "
                         "weeks,sim:institutional_trust\n",
                         0) == 0);
-  CHECK(lines(posterior) == 31);
+  CHECK(lines(posterior) == 21);
   const std::string parameters = read_file(dir / "t1" / "parameters.csv");
   CHECK_THAT(parameters, Catch::Contains("model.trust_gain,0.15,0.5,"));
   CHECK(lines(read_file(dir / "t1" / "targets.csv")) == 3);
   CHECK(lines(read_file(dir / "t1" / "correlations.csv")) == 2);
   const auto manifest = nlohmann::json::parse(read_file(dir / "t1" / "manifest.json"));
-  CHECK(manifest["simulations"].get<int>() <= 300);
+  CHECK(manifest["simulations"].get<int>() <= 160);
   CHECK(manifest["method"] == "abc-smc");
   // The posterior feeds a comparison under uncertainty.
   const auto chained =
@@ -180,7 +180,7 @@ TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko
   const fs::path dir = fresh_directory("calibrate_funnel");
   const fs::path examples = fs::path(VILLAGE_SOURCE_DIR) / "scenarios" / "calibration";
   const auto result = run_village(
-      fmt::format("calibrate {} --targets {} --particles 40 --budget 240 --out {} --quiet",
+      fmt::format("calibrate {} --targets {} --particles 30 --budget 150 --out {} --quiet",
                   (examples / "groups_funnel.toml").string(),
                   (examples / "funnel_targets.toml").string(), (dir / "out").string()),
       dir);
