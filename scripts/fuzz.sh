@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(edge_list affiliation graphml scenario)
+[ ${#targets[@]} -eq 0 ] && targets=(edge_list affiliation graphml scenario calibration_targets)
 
 scripts/sanitize.sh --build-only
 

@@ -56,7 +56,8 @@ TEST_CASE(
     "fuzz corpus: every seed input is read or refused with an InputError, and each "
     "target's seeds include inputs the reader accepts and inputs it refuses",
     "[fuzz]") {
-  for (const std::string target : {"edge_list", "affiliation", "graphml", "scenario"}) {
+  for (const std::string target :
+       {"edge_list", "affiliation", "graphml", "scenario", "calibration_targets"}) {
     INFO(target);
     const Replay result = replay(target, kFuzzDir / "corpus" / target);
     CHECK(result.accepted >= 2);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "scenarios/calibration_targets.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/error.hpp"
 #include "sim/import/import.hpp"
@@ -80,11 +81,24 @@ bool scenario(const std::uint8_t* data, std::size_t size) {
   }
 }
 
+bool calibration_targets(const std::uint8_t* data, std::size_t size) {
+  try {
+    const CalibrationTargets targets = read_calibration_targets(write_input(data, size).string());
+    if (targets.targets.empty() || targets.parameters.empty()) __builtin_trap();
+    for (const CalibrationTarget& t : targets.targets)
+      if (!(t.sd > 0) || t.metric.empty()) __builtin_trap();
+    return true;
+  } catch (const InputError&) {
+    return false;
+  }
+}
+
 Target find_target(std::string_view name) {
   if (name == "edge_list") return edge_list;
   if (name == "affiliation") return affiliation;
   if (name == "graphml") return graphml;
   if (name == "scenario") return scenario;
+  if (name == "calibration_targets") return calibration_targets;
   return nullptr;
 }
 

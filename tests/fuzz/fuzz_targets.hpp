@@ -18,6 +18,8 @@ bool affiliation(const std::uint8_t* data, std::size_t size);
 bool graphml(const std::uint8_t* data, std::size_t size);
 // Scenario TOML, loaded as if it sat in tests/data/import (so network files resolve).
 bool scenario(const std::uint8_t* data, std::size_t size);
+// A calibration's targets file (TOML), the whole input.
+bool calibration_targets(const std::uint8_t* data, std::size_t size);
 
 using Target = bool (*)(const std::uint8_t*, std::size_t);
 // The target of a corpus folder's name ("edge_list", ...); nullptr when unknown.
