@@ -94,8 +94,12 @@ int uncertainty_command(const CompareOptions& options) {
                      "--uncertainty draws the world; name the uncertain parameters with --param");
   }
   u::Study study;
-  for (const std::string& name : options.strategies)
-    study.strategies.push_back(strategy_named(set, name, file).name);
+  for (const std::string& name : options.strategies) {
+    const std::string& chosen = strategy_named(set, name, file).name;
+    if (std::find(study.strategies.begin(), study.strategies.end(), chosen) ==
+        study.strategies.end())
+      study.strategies.push_back(chosen);
+  }
   if (study.strategies.empty())
     for (const Strategy& s : set.strategies)
       study.strategies.push_back(s.name);
