@@ -355,6 +355,7 @@ int calibrate_command(const CalibrateOptions& options) {
   manifest["budget"] = abc.budget;
   manifest["simulations"] = result.simulations;
   manifest["budget_exhausted"] = result.budget_exhausted;
+  manifest["population_generation"] = result.population_generation;
   manifest["replicates_per_simulation"] = replicates;
   manifest["seed"] = abc.seed;
   manifest["threads"] = threads;

@@ -2,8 +2,8 @@
 # Macro benchmark of `village calibrate` (issue 21): four parameters of the small
 # municipality fitted to six targets (bench/scenarios/small_municipality_targets.toml) by
 # ABC-SMC within a budget of simulations, at 1 and 2 threads (up to the core count): wall
-# time, simulations used, simulations per second, the last generation's effective sample
-# size, parallel efficiency, and a check that the posteriors are byte-identical.
+# time, simulations used, simulations per second, the posterior generation's effective
+# sample size, parallel efficiency, and a check that the posteriors are byte-identical.
 # Usage: bench/calibrate_benchmark.sh [BUDGET] [PARTICLES]  (defaults 20000, 500)
 set -euo pipefail
 budget=${1:-20000}
@@ -22,8 +22,11 @@ while [ "$n" -le "$(nproc)" ]; do
   "$village" calibrate "$scenario" --targets "$targets" --particles "$particles" \
     --budget "$budget" --threads "$n" --out "$out/t$n" --quiet 2>/dev/null
   end=$(date +%s.%N)
-  sims=$(python3 -c "import json; print(json.load(open('$out/t$n/manifest.json'))['simulations'])")
-  ess=$(tail -n 1 "$out/t$n/generations.csv" | cut -d, -f6)
+  manifest="$out/t$n/manifest.json"
+  sims=$(python3 -c "import json; print(json.load(open('$manifest'))['simulations'])")
+  # The posterior's generation: the last one may have been cut short by the budget.
+  generation=$(python3 -c "import json; print(json.load(open('$manifest'))['population_generation'])")
+  ess=$(awk -F, -v g="$generation" '$1 == g { print $6 }' "$out/t$n/generations.csv")
   t=$(echo "$start $end" | awk '{print $2 - $1}')
   [ -z "$base" ] && base=$t
   awk -v n="$n" -v t="$t" -v s="$sims" -v e="$ess" -v b="$base" \
