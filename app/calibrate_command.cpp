@@ -13,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "analysis/calibration/abc_smc.hpp"
@@ -46,6 +47,8 @@ const std::vector<std::string> kFiles{"posterior.csv",  "generations.csv",  "tar
                                       "parameters.csv", "correlations.csv", "manifest.json"};
 
 struct Interrupted {};
+// Thrown on the other MPI ranks when rank 0 failed: rank 0 reports it.
+struct WorkerDone {};
 
 // A target's statistic in one run: at its week (or the last), as a change or a ratio.
 double statistic(const RunRecord& run, const CalibrationTarget& target, std::uint32_t last) {
@@ -168,23 +171,37 @@ int calibrate_command(const CalibrateOptions& options) {
       !options.out.empty()
           ? fs::path(options.out)
           : fs::path("runs") / (fs::path(options.scenario).stem().string() + "_calibration");
-  create_output_folder(out);
-  remove_stale_temporaries(out, kFiles);
+  // Under mpirun every rank repeats the calibration; rank 0 hands the simulations out,
+  // keeps the journal, shares each batch's results and writes the outputs.
+  const bool leader = mpi_rank() == 0;
+  if (leader) {
+    create_output_folder(out);
+    remove_stale_temporaries(out, kFiles);
+  }
   const std::string identity = fmt::format(
       "village-calibrate 1\nversion {} {}\nmethod {} particles {} budget {} replicates {} seed "
       "{}\nscenario\n{}\ntargets\n{}",
       kVersion, kGitRevision, options.method, abc.particles, abc.budget, replicates, abc.seed, text,
       targets.text);
-  TaskJournal journal(out / kJournal, fnv1a_hex(identity));
+  std::unique_ptr<TaskJournal> journal;
+  if (leader) journal = std::make_unique<TaskJournal>(out / kJournal, fnv1a_hex(identity));
   const std::atomic<bool>& stop = install_interrupt_handlers();
   const std::uint32_t last = base.plan.steps;
+  // The weeks the targets read: the only ones a simulation records.
+  std::vector<std::uint32_t> target_weeks;
+  for (const CalibrationTarget& t : targets.targets) {
+    target_weeks.push_back(t.week.value_or(last));
+    if (t.change_from_week) target_weeks.push_back(*t.change_from_week);
+  }
+  std::sort(target_weeks.begin(), target_weeks.end());
+  target_weeks.erase(std::unique(target_weeks.begin(), target_weeks.end()), target_weeks.end());
 
   const auto simulate_one = [&](const std::vector<double>& theta, std::uint64_t id) {
     toml::table table = root;
     for (std::size_t j = 0; j < factors.size(); ++j)
       set_scenario_value(table, factors[j].name, ParamValue(theta[j]));
     Scenario scenario = scenario_from_table(table, options.scenario, text);
-    scenario.plan.record_every = 1;
+    scenario.plan.record_steps = target_weeks;
     std::vector<double> stats(targets.targets.size(), 0.0);
     const ModelInfo& model = *scenario.model;
     const ParamValues& values = scenario.model_values;
@@ -200,18 +217,44 @@ int calibrate_command(const CalibrateOptions& options) {
   };
   const c::BatchSimulator simulate = [&](const std::vector<std::vector<double>>& batch,
                                          std::uint64_t first) {
-    std::vector<std::uint64_t> pending;
-    for (std::uint64_t id = first; id < first + batch.size(); ++id)
-      if (!journal.has(id)) pending.push_back(id);
     const TaskWork work = [&](std::uint64_t id) {
       return payload(batch[id - first], simulate_one(batch[id - first], id));
     };
-    const TaskDone done = [&](std::uint64_t id, std::string result) { journal.append(id, result); };
-    const TaskFarmReport report = run_task_farm(pending, threads, work, done, stop);
-    if (report.finished < pending.size()) throw Interrupted{};
+    // Rank 0's answer for the batch: "R" and a record per line, "I" (interrupted) or "E".
+    std::string shared;
+    std::exception_ptr failure;
+    if (leader) {
+      std::vector<std::uint64_t> pending;
+      for (std::uint64_t id = first; id < first + batch.size(); ++id)
+        if (!journal->has(id)) pending.push_back(id);
+      const TaskDone done = [&](std::uint64_t id, std::string result) {
+        journal->append(id, result);
+      };
+      try {
+        const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
+        const bool interrupted = report.finished < pending.size();
+        shared.push_back(interrupted ? 'I' : 'R');
+        for (std::uint64_t id = first; !interrupted && id < first + batch.size(); ++id) {
+          shared.append(journal->records().at(id));
+          shared.push_back('\n');
+        }
+      } catch (...) {
+        failure = std::current_exception();
+        shared.assign(1, 'E');
+      }
+    } else {
+      run_distributed_task_farm({}, threads, work, {}, stop);
+    }
+    shared = mpi_broadcast(std::move(shared));
+    if (failure) std::rethrow_exception(failure);
+    if (shared.front() == 'E') throw WorkerDone{};
+    if (shared.front() == 'I') throw Interrupted{};
     std::vector<std::vector<double>> results;
+    std::size_t at = 1;
     for (std::uint64_t id = first; id < first + batch.size(); ++id) {
-      const nlohmann::json json = nlohmann::json::parse(journal.records().at(id));
+      const std::size_t end = shared.find('\n', at);
+      const nlohmann::json json = nlohmann::json::parse(shared.substr(at, end - at));
+      at = end + 1;
       std::vector<double> stats;
       for (std::size_t i = 0; i < json.size(); ++i) {
         const double v = std::stod(json[i].get<std::string>());
@@ -232,14 +275,18 @@ int calibrate_command(const CalibrateOptions& options) {
   try {
     result = c::abc_smc(priors, observed, simulate, abc);
   } catch (const Interrupted&) {
-    journal.sync();
+    if (!leader) return kInterrupted;
+    journal->sync();
     fmt::print(stderr,
                "village: interrupted: {} simulations are recorded in {}; run the same command "
                "again to resume\n",
-               journal.records().size(), (out / kJournal).string());
+               journal->records().size(), (out / kJournal).string());
     return kInterrupted;
+  } catch (const WorkerDone&) {
+    return 1;
   }
-  journal.sync();
+  if (!leader) return 0;
+  journal->sync();
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
 
@@ -359,6 +406,7 @@ int calibrate_command(const CalibrateOptions& options) {
   manifest["replicates_per_simulation"] = replicates;
   manifest["seed"] = abc.seed;
   manifest["threads"] = threads;
+  manifest["mpi_ranks"] = mpi_size();
   manifest["host"] = host_name();
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(std::chrono::system_clock::now());

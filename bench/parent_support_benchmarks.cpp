@@ -44,6 +44,25 @@ void BM_SmallMunicipalityRun(benchmark::State& state) {
 }
 BENCHMARK(BM_SmallMunicipalityRun)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same run as a calibration makes it: recording only the weeks its targets read
+// (here the last), not every week.
+void BM_SmallMunicipalityRunLastWeekOnly(benchmark::State& state) {
+  set_thread_count(1);
+  const Scenario& s = scenario(kSmall);
+  const WorldFactory make_world = make_world_factory(s);
+  RunPlan plan = s.plan;
+  plan.record_steps = {plan.steps};
+  std::uint32_t run = 0;
+  for (auto _ : state) {
+    RunRecord record =
+        run_one(run++, plan, make_world, [&] { return s.model->make(s.model_values); });
+    benchmark::DoNotOptimize(record.rows.data());
+  }
+  state.counters["runs_per_second"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SmallMunicipalityRunLastWeekOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_SmallMunicipalitySynthesis(benchmark::State& state) {
   set_thread_count(1);
   const Scenario& s = scenario(kSmall);

@@ -1,5 +1,6 @@
 #include "sim/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <mutex>
@@ -18,9 +19,15 @@ RunRecord run_one(std::uint32_t run, const RunPlan& plan, const WorldFactory& ma
   record.run = run;
   model->initialize(world, rng);
   const std::uint32_t every = plan.record_every == 0 ? 1 : plan.record_every;
+  const auto recorded = [&](std::uint32_t t) {
+    if (t == plan.steps) return true;
+    if (plan.record_steps.empty()) return t % every == 0;
+    return std::find(plan.record_steps.begin(), plan.record_steps.end(), t) !=
+           plan.record_steps.end();
+  };
   for (std::uint32_t t = 0; t <= plan.steps; ++t) {
     if (stop != nullptr && stop->load(std::memory_order_relaxed)) throw RunStopped{};
-    if (t % every == 0 || t == plan.steps) {
+    if (recorded(t)) {
       Observation observation(world.population, t, record.rows);
       model->observe(world, observation);
     }

@@ -19,6 +19,9 @@ struct RunPlan {
   std::uint32_t replicates = 1;
   std::uint32_t steps = 100;
   std::uint32_t record_every = 1;  // observe every k-th step (and always the last)
+  // When not empty, observe only at these steps (and always the last), whatever
+  // record_every says: a calibration reads a few weeks and need not record the rest.
+  std::vector<std::uint32_t> record_steps;
 };
 
 struct RunRecord {

@@ -54,5 +54,9 @@ void mpi_initialise(int& argc, char**& argv);
 void mpi_finalise();
 int mpi_rank();
 int mpi_size();
+// Rank 0's `text` on every rank (every rank must call it; the others' `text` is ignored):
+// the way a computation that every rank repeats, such as the generations of a
+// calibration, shares what rank 0 gathered. Without MPI, or with one rank, `text`.
+std::string mpi_broadcast(std::string text);
 
 }  // namespace village

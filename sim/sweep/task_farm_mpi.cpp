@@ -3,6 +3,7 @@
 // are busy, so with N ranks N processes compute.
 #include <mpi.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -97,6 +98,19 @@ int mpi_size() {
   int size = 1;
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   return size;
+}
+
+std::string mpi_broadcast(std::string text) {
+  if (mpi_size() == 1) return text;
+  std::uint64_t bytes = text.size();
+  MPI_Bcast(&bytes, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  text.resize(bytes);
+  // MPI counts are ints: send in pieces of at most 1 GiB.
+  constexpr std::uint64_t kPiece = std::uint64_t{1} << 30;
+  for (std::uint64_t at = 0; at < bytes; at += kPiece)
+    MPI_Bcast(text.data() + at, static_cast<int>(std::min(kPiece, bytes - at)), MPI_CHAR, 0,
+              MPI_COMM_WORLD);
+  return text;
 }
 
 TaskFarmReport run_distributed_task_farm(std::span<const std::uint64_t> tasks, int threads,

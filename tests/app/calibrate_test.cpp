@@ -3,6 +3,7 @@
 // errors for a bad targets file. ABC-SMC itself is tested in tests/analysis/.
 
 #include <fmt/format.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -141,6 +142,28 @@ TEST_CASE("calibrate: kill -9, then resume, ends with the uninterrupted bytes",
     CHECK(read_file(out / file) == read_file(dir / "whole" / file));
   CHECK_FALSE(has_temporary_files(out));
 }
+
+#ifdef VILLAGE_HAVE_MPI
+TEST_CASE("calibrate: 1 and 3 MPI ranks give the same bytes", "[calibrate][mpi]") {
+  const fs::path dir = fresh_directory("calibrate_mpi");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  REQUIRE(run_village(command(dir, dir / "plain", 1), dir).exit_code == 0);
+  for (const int ranks : {1, 3}) {
+    const fs::path out = dir / ("ranks" + std::to_string(ranks));
+    const std::string line = village_test::mpirun(ranks) + VILLAGE_BINARY + " " +
+                             command(dir, out, 1) + " 2>" + (dir / "mpi_err.txt").string();
+    const int status = std::system(line.c_str());
+    INFO(read_file(dir / "mpi_err.txt"));
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    for (const std::string& file : kOutputs)
+      CHECK(read_file(out / file) == read_file(dir / "plain" / file));
+    const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+    CHECK(manifest["mpi_ranks"] == ranks);
+  }
+}
+#endif
 
 TEST_CASE("calibrate: a bad targets file is refused at its line", "[calibrate][unit]") {
   const fs::path dir = fresh_directory("calibrate_errors");

@@ -95,3 +95,24 @@ TEST_CASE("an exception in one replicate reaches the caller", "[unit]") {
   auto make_model = [] { return std::make_unique<NoisyAveraging>(true); };
   CHECK_THROWS_WITH(village::run_replicates(plan, ring_world, make_model), "boom");
 }
+
+TEST_CASE("record_steps observes only those steps and the last, with the same values", "[unit]") {
+  const village::RunPlan every{.seed = 7, .replicates = 1, .steps = 6, .record_every = 1};
+  village::RunPlan some = every;
+  some.record_steps = {2, 4};
+  auto make_model = [] { return std::make_unique<NoisyAveraging>(); };
+  const auto all = village::run_one(0, every, ring_world, make_model);
+  const auto few = village::run_one(0, some, ring_world, make_model);
+  // Steps 2, 4 and the last (6); three rows each.
+  REQUIRE(few.rows.size() == 9);
+  for (const village::MetricRow& row : few.rows) {
+    CHECK((row.step == 2 || row.step == 4 || row.step == 6));
+    bool found = false;
+    for (const village::MetricRow& other : all.rows)
+      if (other.step == row.step && other.group == row.group) {
+        CHECK(other.value == row.value);
+        found = true;
+      }
+    CHECK(found);
+  }
+}
