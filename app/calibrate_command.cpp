@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/calibration/abc_smc.hpp"
+#include "analysis/calibration/history_matching.hpp"
 #include "analysis/report/calibration_report.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
@@ -44,7 +45,10 @@ namespace {
 
 constexpr const char* kJournal = "tasks.journal";
 const std::vector<std::string> kFiles{"posterior.csv",  "generations.csv",  "targets.csv",
-                                      "parameters.csv", "correlations.csv", "manifest.json"};
+                                      "parameters.csv", "correlations.csv", "calibration.html",
+                                      "manifest.json"};
+// Written by history matching besides.
+constexpr const char* kWaves = "waves.csv";
 
 struct Interrupted {};
 // Thrown on the other MPI ranks when rank 0 failed: rank 0 reports it.
@@ -115,17 +119,74 @@ std::string verdict(double ratio) {
   return "the data pin it down";
 }
 
+// History matching's answer as a population: the runs inside the non-implausible region,
+// equally weighted; one "generation" per wave (tolerance: the cutoff; acceptance: the
+// region's share of the prior box; effective sample size: the runs in the region).
+c::AbcResult as_population(const c::HistoryMatchingResult& matched) {
+  c::AbcResult result;
+  for (const c::SimulatedRun& run : matched.runs)
+    if (c::is_non_implausible(matched, run.theta))
+      result.particles.push_back(
+          {run.theta, 0.0, c::distance(run.simulated, matched.targets), run.simulated});
+  for (c::Particle& p : result.particles)
+    p.weight = 1.0 / static_cast<double>(result.particles.size());
+  for (const c::WaveReport& wave : matched.waves)
+    result.generations.push_back({matched.options.cutoff, wave.simulations,
+                                  wave.non_implausible_samples, wave.non_implausible_share,
+                                  static_cast<double>(result.particles.size())});
+  result.simulations = matched.simulations;
+  result.budget_exhausted = matched.budget_exhausted;
+  result.population_generation = matched.waves.empty() ? 0 : matched.waves.size() - 1;
+  return result;
+}
+
+const char* stop_reason(c::HistoryMatchingStop stop) {
+  switch (stop) {
+    case c::HistoryMatchingStop::waves_done:
+      return "waves done";
+    case c::HistoryMatchingStop::budget:
+      return "budget spent";
+    case c::HistoryMatchingStop::empty_region:
+      return "no point is non-implausible";
+    default:
+      return "too few runs in the region for another wave";
+  }
+}
+
+// waves.csv: each wave's runs, the region's share of the prior box, the emulators' checks.
+std::string waves_table(const c::HistoryMatchingResult& matched) {
+  std::string table =
+      "wave,simulations,training_runs,non_implausible_share,non_implausible_samples";
+  for (const c::Target& t : matched.targets)
+    table += fmt::format(",loo_within_3:{}", csv_field(t.name));
+  table += "\n";
+  for (const c::WaveReport& wave : matched.waves) {
+    table += fmt::format("{},{},{},{},{}", wave.wave, wave.simulations, wave.training_runs,
+                         format_value(wave.non_implausible_share), wave.non_implausible_samples);
+    for (double share : wave.loo_within_3)
+      table += fmt::format(",{}", format_value(share));
+    table += "\n";
+  }
+  return table;
+}
+
 }  // namespace
 
 int calibrate_command(const CalibrateOptions& options) {
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
-  if (options.method != "abc-smc")
-    throw InputError({"--method"},
-                     options.method == "history-matching"
-                         ? "history matching is not in this version yet"
-                         : fmt::format("unknown method '{}'", options.method),
-                     "use --method abc-smc");
+  const bool matching = options.method == "history-matching";
+  if (options.method != "abc-smc" && !matching)
+    throw InputError({"--method"}, fmt::format("unknown method '{}'", options.method),
+                     "use --method abc-smc or --method history-matching");
+  if (!options.refine.empty() && (options.refine != "abc-smc" || !matching))
+    throw InputError({"--refine"},
+                     matching ? fmt::format("unknown refinement '{}'", options.refine)
+                              : "--refine follows history matching",
+                     matching ? "use --refine abc-smc" : "add --method history-matching");
+  if (matching && options.waves == 0)
+    throw InputError({"--waves"}, "history matching needs at least one wave",
+                     "give --waves 1 or more");
   const std::string text = read_scenario_text(options.scenario);
   const toml::table root = parse_scenario_text(text, options.scenario);
   const Scenario base = scenario_from_table(root, options.scenario, text);
@@ -162,7 +223,37 @@ int calibrate_command(const CalibrateOptions& options) {
   abc.budget = options.budget.value_or(20 * abc.particles);
   abc.seed = options.seed.value_or(base.plan.seed);
   const std::uint32_t replicates = options.replicates.value_or(1);
-  if (abc.budget < abc.particles)
+  c::HistoryMatchingOptions hm;
+  hm.waves = options.waves;
+  hm.points_per_wave = options.points_per_wave;
+  hm.budget = abc.budget;
+  hm.seed = abc.seed;
+  const std::size_t wave_runs =
+      options.points_per_wave != 0
+          ? options.points_per_wave
+          : std::max<std::size_t>(10 * priors.size(), 2 * (priors.size() + 1));
+  if (matching && wave_runs < 2 * (priors.size() + 1))
+    throw InputError({"--points"},
+                     fmt::format("{} runs per wave are too few for an emulator of {} parameters",
+                                 wave_runs, priors.size()),
+                     fmt::format("give --points {} or more", 2 * (priors.size() + 1)));
+  if (matching && mpi_rank() == 0 && wave_runs < 10 * priors.size())
+    fmt::print(stderr,
+               "warning: {} runs per wave for {} parameters: with fewer than 10 per parameter "
+               "(Loeppky et al. 2009) the emulators may rule out the truth unnoticed\n",
+               wave_runs, priors.size());
+  if (matching && abc.budget < wave_runs)
+    throw InputError({"--budget"}, "the budget is smaller than one wave",
+                     fmt::format("give --budget {} or more, or fewer --points", wave_runs));
+  if (matching && !options.refine.empty()) {
+    // The waves run first; ABC-SMC gets what they leave.
+    hm.budget = std::min(abc.budget, hm.waves * wave_runs);
+    if (abc.budget < hm.budget + abc.particles)
+      throw InputError({"--budget"}, "the budget leaves no room for ABC-SMC after the waves",
+                       fmt::format("give --budget {} or more, or fewer --waves or --points",
+                                   hm.budget + abc.particles));
+  }
+  if (!matching && abc.budget < abc.particles)
     throw InputError({"--budget"}, "the budget is smaller than one population",
                      fmt::format("give --budget {} or more, or fewer --particles", abc.particles));
   set_thread_count(options.threads.value_or(base.threads));
@@ -176,13 +267,15 @@ int calibrate_command(const CalibrateOptions& options) {
   const bool leader = mpi_rank() == 0;
   if (leader) {
     create_output_folder(out);
-    remove_stale_temporaries(out, kFiles);
+    std::vector<std::string> files = kFiles;
+    files.push_back(kWaves);
+    remove_stale_temporaries(out, files);
   }
   const std::string identity = fmt::format(
-      "village-calibrate 1\nversion {} {}\nmethod {} particles {} budget {} replicates {} seed "
-      "{}\nscenario\n{}\ntargets\n{}",
-      kVersion, kGitRevision, options.method, abc.particles, abc.budget, replicates, abc.seed, text,
-      targets.text);
+      "village-calibrate 1\nversion {} {}\nmethod {} waves {} points {} refine {} particles {} "
+      "budget {} replicates {} seed {}\nscenario\n{}\ntargets\n{}",
+      kVersion, kGitRevision, options.method, options.waves, options.points_per_wave,
+      options.refine, abc.particles, abc.budget, replicates, abc.seed, text, targets.text);
   std::unique_ptr<TaskJournal> journal;
   if (leader) journal = std::make_unique<TaskJournal>(out / kJournal, fnv1a_hex(identity));
   const std::atomic<bool>& stop = install_interrupt_handlers();
@@ -272,8 +365,38 @@ int calibrate_command(const CalibrateOptions& options) {
     return results;
   };
   c::AbcResult result;
+  c::HistoryMatchingResult matched;
   try {
-    result = c::abc_smc(priors, observed, simulate, abc);
+    if (matching) {
+      matched = c::history_matching(priors, observed, simulate, hm);
+      if (matched.non_implausible.empty() || as_population(matched).particles.empty()) {
+        if (!leader) return 0;
+        journal->sync();
+        write_file_atomically(out / kWaves, waves_table(matched));
+        fmt::print(stderr,
+                   "village: history matching ruled out every point of the prior box ({} "
+                   "simulations, waves.csv): the model cannot reach these targets together within "
+                   "these priors; widen the priors, add model discrepancy or revisit the targets\n",
+                   matched.simulations);
+        return 1;
+      }
+      if (options.refine.empty()) {
+        result = as_population(matched);
+      } else {
+        // ABC-SMC within the region (McCulloch et al. 2022), its simulations numbered on.
+        const std::uint64_t offset = matched.simulations;
+        const c::BatchSimulator after = [&](const std::vector<std::vector<double>>& batch,
+                                            std::uint64_t first) {
+          return simulate(batch, first + offset);
+        };
+        c::AbcOptions rest = abc;
+        rest.budget = abc.budget - matched.simulations;
+        result = c::abc_smc(c::region_as_prior(matched, priors), observed, after, rest);
+        result.simulations += matched.simulations;
+      }
+    } else {
+      result = c::abc_smc(priors, observed, simulate, abc);
+    }
   } catch (const Interrupted&) {
     if (!leader) return kInterrupted;
     journal->sync();
@@ -411,14 +534,34 @@ int calibrate_command(const CalibrateOptions& options) {
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(std::chrono::system_clock::now());
   manifest["wall_seconds"] = wall;
-  manifest["files"] = kFiles;
-  write_files_atomically({{out / "posterior.csv", posterior},
-                          {out / "generations.csv", generations},
-                          {out / "targets.csv", checks},
-                          {out / "parameters.csv", parameters},
-                          {out / "correlations.csv", correlations},
-                          {out / "calibration.html", render_calibration_report(report)},
-                          {out / "manifest.json", json_text(manifest)}});
+  std::vector<std::string> files = kFiles;
+  std::vector<std::pair<fs::path, std::string>> written;
+  if (matching) {
+    manifest["history_matching"] = {
+        {"waves", matched.waves.size()},
+        {"points_per_wave", wave_runs},
+        {"cutoff", matched.options.cutoff},
+        {"stop", stop_reason(matched.stop)},
+        {"simulations", matched.simulations},
+        {"non_implausible_share",
+         matched.waves.empty() ? 1.0 : matched.waves.back().non_implausible_share},
+        {"box_low", matched.box_low},
+        {"box_high", matched.box_high},
+        {"refine", options.refine}};
+    files.push_back(kWaves);
+    written.emplace_back(out / kWaves, waves_table(matched));
+  }
+  manifest["files"] = files;
+  for (auto& file : std::vector<std::pair<fs::path, std::string>>{
+           {out / "posterior.csv", posterior},
+           {out / "generations.csv", generations},
+           {out / "targets.csv", checks},
+           {out / "parameters.csv", parameters},
+           {out / "correlations.csv", correlations},
+           {out / "calibration.html", render_calibration_report(report)},
+           {out / "manifest.json", json_text(manifest)}})
+    written.push_back(std::move(file));
+  write_files_atomically(written);
   if (result.budget_exhausted)
     fmt::print(stderr,
                "warning: the budget of {} simulations ran out; the posterior is generation "
@@ -431,17 +574,29 @@ int calibrate_command(const CalibrateOptions& options) {
                outside, targets.targets.size());
   if (!options.quiet) {
     fmt::print(
-        "village {}: calibrated {} against {} targets by ABC-SMC ({} particles, {} "
-        "generations, {} simulations of {} replicate(s), {} threads, {:.2f} s)\n\n",
+        "village {}: calibrated {} against {} targets by {} ({} simulations of {} "
+        "replicate(s), {} threads, {:.2f} s)\n",
         kVersion, fs::path(options.scenario).filename().string(), targets.targets.size(),
-        abc.particles, result.generations.size(), result.simulations, replicates, threads, wall);
+        matching ? (options.refine.empty() ? "history matching" : "history matching, then ABC-SMC")
+                 : "ABC-SMC",
+        result.simulations, replicates, threads, wall);
+    if (matching)
+      fmt::print(
+          "history matching: {} waves ({}), the non-implausible region is {:.1f}% of the "
+          "prior box (waves.csv)\n",
+          matched.waves.size(), stop_reason(matched.stop),
+          100 * (matched.waves.empty() ? 1.0 : matched.waves.back().non_implausible_share));
+    if (!matching || !options.refine.empty())
+      fmt::print("ABC-SMC: {} particles, {} generations\n", abc.particles,
+                 result.generations.size());
+    fmt::print("\n");
     for (const std::string& line : summary)
       fmt::print("- {}\n", line);
     fmt::print(
         "\nWrote {0}/posterior.csv, generations.csv, targets.csv, parameters.csv, "
-        "correlations.csv, calibration.html and manifest.json\nOpen the report: "
+        "correlations.csv, {1}calibration.html and manifest.json\nOpen the report: "
         "{0}/calibration.html\n",
-        out.string());
+        out.string(), matching ? "waves.csv, " : "");
   }
   return 0;
 }

@@ -49,8 +49,13 @@ int compare_command(const CompareOptions& options);
 
 struct CalibrateOptions {
   std::string scenario;
-  std::string targets;  // TARGETS.toml (scenarios/calibration_targets.hpp)
-  std::string method = "abc-smc";
+  std::string targets;             // TARGETS.toml (scenarios/calibration_targets.hpp)
+  std::string method = "abc-smc";  // or "history-matching"
+  // history-matching: waves (at most), runs per wave (0: 10 per parameter), and whether
+  // ABC-SMC then calibrates within the non-implausible region ("abc-smc") or not ("").
+  std::size_t waves = 4;
+  std::size_t points_per_wave = 0;
+  std::string refine;
   std::string out;  // empty: runs/<scenario name>_calibration
   std::optional<std::size_t> particles;
   std::optional<std::size_t> budget;        // simulations; default 20 x particles

@@ -162,10 +162,18 @@ int run_cli(int argc, char** argv) {
   std::uint64_t calibrate_seed = 0;
   int calibrate_threads = 0;
   auto* calibrate_cmd = app.add_subcommand(
-      "calibrate", "fit world parameters to observed statistics by ABC-SMC (docs/calibration.md)");
+      "calibrate",
+      "fit world parameters to observed statistics by ABC-SMC or history matching "
+      "(docs/calibration.md)");
   calibrate_cmd->add_option("scenario", calibrate.scenario, "scenario file (TOML)")->required();
   calibrate_cmd->add_option("--targets", calibrate.targets, "targets file (TOML)")->required();
-  calibrate_cmd->add_option("--method", calibrate.method, "abc-smc (default)");
+  calibrate_cmd->add_option("--method", calibrate.method, "abc-smc (default) or history-matching");
+  calibrate_cmd->add_option("--waves", calibrate.waves,
+                            "history-matching: waves at most (default 4)");
+  calibrate_cmd->add_option("--points", calibrate.points_per_wave,
+                            "history-matching: runs per wave (default 10 per parameter)");
+  calibrate_cmd->add_option("--refine", calibrate.refine,
+                            "history-matching: then abc-smc within the non-implausible region");
   auto* calibrate_particles_opt =
       calibrate_cmd->add_option("--particles", calibrate_particles, "population size (default 200)")
           ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}));

@@ -54,11 +54,11 @@ name = "model.trust_decay"
 const std::vector<std::string> kOutputs{"posterior.csv",  "generations.csv",  "targets.csv",
                                         "parameters.csv", "correlations.csv", "calibration.html"};
 
-std::string command(const fs::path& dir, const fs::path& out, int threads) {
+std::string command(const fs::path& dir, const fs::path& out, int threads, int budget = 160) {
   return fmt::format(
-      "calibrate {} --targets {} --particles 20 --budget 160 --threads {} --out {} "
+      "calibrate {} --targets {} --particles 20 --budget {} --threads {} --out {} "
       "--quiet",
-      (dir / "s.toml").string(), (dir / "t.toml").string(), threads, out.string());
+      (dir / "s.toml").string(), (dir / "t.toml").string(), budget, threads, out.string());
 }
 
 std::size_t lines(const std::string& text) {
@@ -267,13 +267,15 @@ struct TwinParameter {
 struct TwinResult {
   std::vector<bool> inside;   // the truth within the posterior 90% interval, per parameter
   std::vector<double> ratio;  // identifiability, per parameter
+  nlohmann::json manifest;
 };
 
 // Identical twins: targets simulated at known parameter values (the mean and sd over 8
 // replicates of reach, institutional trust and help seeking at weeks 10 and 20), then
 // calibrated from the priors with another seed.
 TwinResult identical_twin(const std::string& scenario, const std::vector<TwinParameter>& truth,
-                          int seed, const fs::path& dir, int particles, int budget) {
+                          int seed, const fs::path& dir, int particles, int budget,
+                          const std::string& method = "") {
   fs::create_directories(dir);
   std::string model = "kind = \"parent_support\"\n";
   for (const TwinParameter& p : truth)
@@ -320,13 +322,15 @@ TwinResult identical_twin(const std::string& scenario, const std::vector<TwinPar
   write_text(dir / "targets.toml", targets);
   write_text(dir / "s.toml", scenario);
   const auto calibrated = run_village(
-      fmt::format("calibrate {} --targets {} --particles {} --budget {} --seed {} --out {} --quiet",
-                  (dir / "s.toml").string(), (dir / "targets.toml").string(), particles, budget,
-                  seed + 100, (dir / "cal").string()),
+      fmt::format(
+          "calibrate {} --targets {} --particles {} --budget {} --seed {} --out {} --quiet {}",
+          (dir / "s.toml").string(), (dir / "targets.toml").string(), particles, budget, seed + 100,
+          (dir / "cal").string(), method),
       dir);
   INFO(calibrated.err);
   REQUIRE(calibrated.exit_code == 0);
   TwinResult result;
+  result.manifest = nlohmann::json::parse(read_file(dir / "cal" / "manifest.json"));
   std::istringstream rows(read_file(dir / "cal" / "parameters.csv"));
   std::getline(rows, line);
   for (const TwinParameter& p : truth) {
@@ -371,6 +375,93 @@ TEST_CASE(
     CHECK(r.ratio[2] < 0.6);   // initial_tie_trust is pinned by trust and reach
   }
   CHECK(inside >= 0.8 * total);
+}
+
+TEST_CASE(
+    "calibrate: history matching keeps the truth of identical twins in the non-implausible "
+    "region, which shrinks wave by wave",
+    "[calibrate][unit]") {
+  const std::vector<std::array<double, 2>> truths{{0.3, 0.8}, {0.2, 0.7}};
+  for (std::size_t i = 0; i < truths.size(); ++i) {
+    const std::vector<TwinParameter> truth{{"trust_gain", truths[i][0]},
+                                           {"initial_tie_trust", truths[i][1]},
+                                           {"key_figure_acceptance", 0.85}};
+    const fs::path dir = fresh_directory(fmt::format("calibrate_hm_twin_{}", i));
+    const TwinResult r = identical_twin(kScenario, truth, 31 + static_cast<int>(i), dir, 20, 120,
+                                        "--method history-matching --points 30 --waves 4");
+    const nlohmann::json& hm = r.manifest["history_matching"];
+    INFO(hm.dump());
+    CHECK(r.manifest["simulations"].get<int>() <= 120);
+    for (std::size_t j = 0; j < truth.size(); ++j) {
+      CHECK(hm["box_low"][j].get<double>() <= truth[j].truth);
+      CHECK(truth[j].truth <= hm["box_high"][j].get<double>());
+    }
+    CHECK(hm["non_implausible_share"].get<double>() < 0.5);
+    // The shares in waves.csv never grow, and the emulators pass their own checks.
+    std::istringstream waves(read_file(dir / "cal" / "waves.csv"));
+    std::string line;
+    std::getline(waves, line);
+    double previous = 1.0;
+    int count = 0;
+    while (std::getline(waves, line)) {
+      std::vector<std::string> f;
+      std::stringstream fields(line);
+      std::string field;
+      while (std::getline(fields, field, ','))
+        f.push_back(field);
+      const double share = std::stod(f[3]);
+      CHECK(share <= previous);
+      previous = share;
+      ++count;
+    }
+    CHECK(count >= 2);
+    CHECK(r.ratio[2] >= 0.8);  // key_figure_acceptance: the data cannot tell
+  }
+}
+
+TEST_CASE("calibrate: history matching, then ABC-SMC in its region, the same at 1 and 2 threads",
+          "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_hm_refine");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  for (int threads : {1, 2}) {
+    const auto result =
+        run_village(command(dir, dir / fmt::format("t{}", threads), threads, 220) +
+                        " --method history-matching --points 20 --waves 3 --refine abc-smc",
+                    dir);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(dir / "t1" / file) == read_file(dir / "t2" / file));
+  CHECK(read_file(dir / "t1" / "waves.csv") == read_file(dir / "t2" / "waves.csv"));
+  const auto manifest = nlohmann::json::parse(read_file(dir / "t1" / "manifest.json"));
+  CHECK(manifest["simulations"].get<int>() <= 220);
+  CHECK(manifest["history_matching"]["simulations"].get<int>() <= 60);
+  // The posterior lies within the region handed to ABC-SMC.
+  std::istringstream rows(read_file(dir / "t1" / "posterior.csv"));
+  std::string line;
+  std::getline(rows, line);
+  int particles = 0;
+  while (std::getline(rows, line)) {
+    const double gain = std::stod(line.substr(0, line.find(',')));
+    CHECK(gain >= manifest["history_matching"]["box_low"][0].get<double>());
+    CHECK(gain <= manifest["history_matching"]["box_high"][0].get<double>());
+    ++particles;
+  }
+  CHECK(particles == 20);
+  // Refusals, one line each.
+  for (const auto& [arguments, expected] : std::vector<std::pair<std::string, std::string>>{
+           {" --refine abc-smc", "--refine follows history matching"},
+           {" --method history-matching --refine nuts", "unknown refinement 'nuts'"},
+           {" --method history-matching --points 3", "too few for an emulator"},
+           {" --method history-matching --points 200", "smaller than one wave"},
+           {" --method history-matching --points 40 --refine abc-smc", "no room for ABC-SMC"}}) {
+    const auto refused = run_village(command(dir, dir / "refused", 1) + arguments, dir);
+    INFO(arguments << ": " << refused.err);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains(expected));
+  }
 }
 
 TEST_CASE("calibrate: 20 identical twins of the small municipality cover the truth",
