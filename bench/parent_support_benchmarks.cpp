@@ -27,12 +27,14 @@ const Scenario& scenario(const std::string& file) {
 
 const char* kSmall = "scenarios/examples/small_municipality.toml";
 
-// A whole run: synthesis and 52 weeks, one replicate per iteration, one thread.
-void BM_SmallMunicipalityRun(benchmark::State& state) {
+// Whole runs of the small municipality (synthesis and 52 weeks), one replicate per
+// iteration, one thread, observed at the weeks `plan` names.
+void small_municipality_runs(benchmark::State& state, bool last_week_only) {
   set_thread_count(1);
   const Scenario& s = scenario(kSmall);
   const WorldFactory make_world = make_world_factory(s);
   RunPlan plan = s.plan;
+  if (last_week_only) plan.record_steps = {plan.steps};
   std::uint32_t run = 0;
   for (auto _ : state) {
     RunRecord record =
@@ -42,24 +44,16 @@ void BM_SmallMunicipalityRun(benchmark::State& state) {
   state.counters["runs_per_second"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
+
+// Every week observed, as `village run` and `compare` do.
+void BM_SmallMunicipalityRun(benchmark::State& state) {
+  small_municipality_runs(state, false);
+}
 BENCHMARK(BM_SmallMunicipalityRun)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// The same run as a calibration makes it: recording only the weeks its targets read
-// (here the last), not every week.
+// As a calibration runs it: only the weeks its targets read (here the last) observed.
 void BM_SmallMunicipalityRunLastWeekOnly(benchmark::State& state) {
-  set_thread_count(1);
-  const Scenario& s = scenario(kSmall);
-  const WorldFactory make_world = make_world_factory(s);
-  RunPlan plan = s.plan;
-  plan.record_steps = {plan.steps};
-  std::uint32_t run = 0;
-  for (auto _ : state) {
-    RunRecord record =
-        run_one(run++, plan, make_world, [&] { return s.model->make(s.model_values); });
-    benchmark::DoNotOptimize(record.rows.data());
-  }
-  state.counters["runs_per_second"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  small_municipality_runs(state, true);
 }
 BENCHMARK(BM_SmallMunicipalityRunLastWeekOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 

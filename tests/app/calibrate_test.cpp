@@ -61,6 +61,15 @@ std::string command(const fs::path& dir, const fs::path& out, int threads, int b
       (dir / "s.toml").string(), (dir / "t.toml").string(), budget, threads, out.string());
 }
 
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  std::stringstream stream(line);
+  std::string field;
+  while (std::getline(stream, field, ','))
+    fields.push_back(field);
+  return fields;
+}
+
 std::size_t lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
@@ -151,12 +160,10 @@ TEST_CASE("calibrate: 1 and 3 MPI ranks give the same bytes", "[calibrate][mpi]"
   REQUIRE(run_village(command(dir, dir / "plain", 1), dir).exit_code == 0);
   for (const int ranks : {1, 3}) {
     const fs::path out = dir / ("ranks" + std::to_string(ranks));
-    const std::string line = village_test::mpirun(ranks) + VILLAGE_BINARY + " " +
-                             command(dir, out, 1) + " 2>" + (dir / "mpi_err.txt").string();
-    const int status = std::system(line.c_str());
+    const int status =
+        village_test::run_village_under_mpirun(ranks, command(dir, out, 1), dir / "mpi_err.txt");
     INFO(read_file(dir / "mpi_err.txt"));
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    REQUIRE(status == 0);
     for (const std::string& file : kOutputs)
       CHECK(read_file(out / file) == read_file(dir / "plain" / file));
     const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
@@ -196,8 +203,8 @@ TEST_CASE("calibrate: a bad targets file is refused at its line", "[calibrate][u
   check("[[target]]\nmetric = \"reahc\"\nvalue = 0.1\nsd = 0.01\nsource = \"x\"\n" + parameter, "",
         "t.toml:1:1: the model records no 'reahc' for group 'all' at week 20; did you mean "
         "'reach'?");
-  check(target + parameter, " --method history-matching",
-        "history matching is not in this version");
+  check(target + parameter, " --method nuts",
+        "--method: unknown method 'nuts'; use --method abc-smc or --method history-matching");
   CHECK_FALSE(fs::exists(dir / "out" / "posterior.csv"));
 }
 
@@ -226,11 +233,7 @@ TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko
   std::istringstream parameters(read_file(dir / "out" / "parameters.csv"));
   std::getline(parameters, line);
   while (std::getline(parameters, line)) {
-    std::vector<std::string> f;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, ','))
-      f.push_back(field);
+    const std::vector<std::string> f = csv_fields(line);
     ratio[f[0]] = std::stod(f[6]);
   }
   CHECK(ratio.at("model.dropout_base") < ratio.at("model.first_attendance"));
@@ -293,11 +296,7 @@ TwinResult identical_twin(const std::string& scenario, const std::vector<TwinPar
   std::string line;
   std::getline(series, line);
   while (std::getline(series, line)) {
-    std::vector<std::string> f;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, ','))
-      f.push_back(field);
+    const std::vector<std::string> f = csv_fields(line);
     const int step = std::stoi(f[1]);
     if (f[3] == "all" && (step == 10 || step == 20) &&
         (f[2] == "reach" || f[2] == "institutional_trust" || f[2] == "help_seeking"))
@@ -335,11 +334,7 @@ TwinResult identical_twin(const std::string& scenario, const std::vector<TwinPar
   std::getline(rows, line);
   for (const TwinParameter& p : truth) {
     REQUIRE(std::getline(rows, line));
-    std::vector<std::string> f;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, ','))
-      f.push_back(field);
+    const std::vector<std::string> f = csv_fields(line);
     REQUIRE(f[0] == "model." + p.name);
     result.inside.push_back(std::stod(f[4]) <= p.truth && p.truth <= std::stod(f[5]));
     result.ratio.push_back(std::stod(f[6]));
@@ -404,11 +399,7 @@ TEST_CASE(
     double previous = 1.0;
     int count = 0;
     while (std::getline(waves, line)) {
-      std::vector<std::string> f;
-      std::stringstream fields(line);
-      std::string field;
-      while (std::getline(fields, field, ','))
-        f.push_back(field);
+      const std::vector<std::string> f = csv_fields(line);
       const double share = std::stod(f[3]);
       CHECK(share <= previous);
       previous = share;

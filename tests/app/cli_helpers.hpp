@@ -126,4 +126,14 @@ inline std::string mpirun(int ranks) {
          std::to_string(ranks) + " ";
 }
 
+// Runs `village ARGUMENTS` under `mpirun -np RANKS`, its standard error to ERRORS; returns
+// the exit code (-1 when it did not exit normally).
+inline int run_village_under_mpirun(int ranks, const std::string& arguments,
+                                    const std::filesystem::path& errors) {
+  const std::string line =
+      mpirun(ranks) + std::string(VILLAGE_BINARY) + " " + arguments + " 2>" + errors.string();
+  const int status = std::system(line.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 }  // namespace village_test

@@ -147,13 +147,10 @@ TEST_CASE("compare --uncertainty: 1 and 3 MPI ranks give the same bytes", "[unce
   REQUIRE(run_village(command(dir / "s.toml", dir / "plain", 1), dir).exit_code == 0);
   for (const int ranks : {1, 3}) {
     const fs::path out = dir / ("ranks" + std::to_string(ranks));
-    const std::string line = village_test::mpirun(ranks) + VILLAGE_BINARY + " " +
-                             command(dir / "s.toml", out, 1) + " 2>" +
-                             (dir / "mpi_err.txt").string();
-    const int status = std::system(line.c_str());
+    const int status = village_test::run_village_under_mpirun(
+        ranks, command(dir / "s.toml", out, 1), dir / "mpi_err.txt");
     INFO(read_file(dir / "mpi_err.txt"));
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    REQUIRE(status == 0);
     for (const std::string& file : kOutputs)
       CHECK(read_file(out / file) == read_file(dir / "plain" / file));
     const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
