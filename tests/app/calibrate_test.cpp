@@ -132,24 +132,35 @@ TEST_CASE("calibrate: a posterior, its generations and checks, the same at 1 and
 
 TEST_CASE("calibrate: kill -9, then resume, ends with the uninterrupted bytes",
           "[calibrate][unit]") {
-  const fs::path dir = fresh_directory("calibrate_kill");
-  write_text(dir / "s.toml", kScenario);
-  write_text(dir / "t.toml", kTargets);
-  const auto started = std::chrono::steady_clock::now();
-  REQUIRE(run_village(command(dir, dir / "whole", 2), dir).exit_code == 0);
-  const double whole_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  const fs::path out = dir / "killed";
-  const int kills = village_test::kill_repeatedly(command(dir, out, 2), dir, out / "posterior.csv",
-                                                  whole_ms, 20261207, 0.1, 0.6, 8);
-  INFO("kills that landed: " << kills);
-  CHECK(kills >= 2);
-  const auto resumed = run_village(command(dir, out, 2), dir);
-  INFO(resumed.err);
-  REQUIRE(resumed.exit_code == 0);
-  for (const std::string& file : kOutputs)
-    CHECK(read_file(out / file) == read_file(dir / "whole" / file));
-  CHECK_FALSE(has_temporary_files(out));
+  // ABC-SMC, and history matching refined by ABC-SMC (one journal for both).
+  for (const std::string& method :
+       {std::string(), std::string(" --method history-matching --points 20 --waves 3 "
+                                   "--refine abc-smc")}) {
+    const fs::path dir = fresh_directory("calibrate_kill");
+    write_text(dir / "s.toml", kScenario);
+    write_text(dir / "t.toml", kTargets);
+    const auto line = [&](const fs::path& out) {
+      return command(dir, out, 2, method.empty() ? 160 : 220) + method;
+    };
+    const auto started = std::chrono::steady_clock::now();
+    REQUIRE(run_village(line(dir / "whole"), dir).exit_code == 0);
+    const double whole_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    const fs::path out = dir / "killed";
+    const int kills = village_test::kill_repeatedly(line(out), dir, out / "posterior.csv", whole_ms,
+                                                    20261207, 0.1, 0.6, 8);
+    INFO(method << ": kills that landed: " << kills);
+    CHECK(kills >= 2);
+    const auto resumed = run_village(line(out), dir);
+    INFO(resumed.err);
+    REQUIRE(resumed.exit_code == 0);
+    for (const std::string& file : kOutputs)
+      CHECK(read_file(out / file) == read_file(dir / "whole" / file));
+    if (!method.empty())
+      CHECK(read_file(out / "waves.csv") == read_file(dir / "whole" / "waves.csv"));
+    CHECK_FALSE(has_temporary_files(out));
+  }
 }
 
 #ifdef VILLAGE_HAVE_MPI
