@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "analysis/calibration/abc_smc.hpp"
@@ -369,7 +370,8 @@ int calibrate_command(const CalibrateOptions& options) {
   try {
     if (matching) {
       matched = c::history_matching(priors, observed, simulate, hm);
-      if (matched.non_implausible.empty() || as_population(matched).particles.empty()) {
+      c::AbcResult population = as_population(matched);
+      if (matched.non_implausible.empty() || population.particles.empty()) {
         if (!leader) return 0;
         journal->sync();
         write_file_atomically(out / kWaves, waves_table(matched));
@@ -381,7 +383,7 @@ int calibrate_command(const CalibrateOptions& options) {
         return 1;
       }
       if (options.refine.empty()) {
-        result = as_population(matched);
+        result = std::move(population);
       } else {
         // ABC-SMC within the region (McCulloch et al. 2022), its simulations numbered on.
         const std::uint64_t offset = matched.simulations;
