@@ -86,11 +86,11 @@ void BM_RegionWeek(benchmark::State& state) {
 }
 BENCHMARK(BM_RegionWeek)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Where the week's time goes: one week of the region, every step timed (the model's
-// profile); counters give each step's share of the week in percent.
-void BM_RegionWeekProfile(benchmark::State& state) {
+// Where the week's time goes: weeks of `file`'s first run, every step timed (the model's
+// profile); counters give each step's share of the steps' time in percent.
+void week_profile(benchmark::State& state, const char* file) {
   set_thread_count(1);
-  const Scenario& s = scenario("bench/scenarios/region_100k.toml");
+  const Scenario& s = scenario(file);
   World world = make_world_factory(s)(RandomStream(s.plan.seed, 0));
   parent_support::ParentSupportModel model(s.model_values);
   const RandomStream rng(s.plan.seed, 0);
@@ -98,7 +98,7 @@ void BM_RegionWeekProfile(benchmark::State& state) {
   model.set_profiling(true);
   std::uint64_t week = 0;
   for (auto _ : state)
-    model.step(world, StepContext{rng, week++});
+    model.step(world, StepContext{rng, week++ % static_cast<std::uint64_t>(s.plan.steps)});
   const auto& seconds = model.step_seconds();
   double total = 0;
   for (double t : seconds)
@@ -107,7 +107,18 @@ void BM_RegionWeekProfile(benchmark::State& state) {
   for (std::size_t i = 0; i < steps.size(); ++i)
     state.counters[std::string(steps[i].name)] = total > 0 ? 100.0 * seconds[i] / total : 0.0;
 }
+
+// One week of the 100,000-household region.
+void BM_RegionWeekProfile(benchmark::State& state) {
+  week_profile(state, "bench/scenarios/region_100k.toml");
+}
 BENCHMARK(BM_RegionWeekProfile)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The small municipality's year, week after week (the calibration's model).
+void BM_SmallMunicipalityWeekProfile(benchmark::State& state) {
+  week_profile(state, kSmall);
+}
+BENCHMARK(BM_SmallMunicipalityWeekProfile)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -215,34 +215,43 @@ ArcIndex CsrLayer::rebuild() {
   for (NodeId v = 0; v < node_count_; ++v)
     staged_begin[v + 1] += staged_begin[v];
 
-  // Merge each node's sorted old arcs with its sorted staged arcs; nodes write disjoint
-  // ranges, so they merge in parallel with the same result for any thread count.
-  for_each_index(0, node_count_, [&](std::int64_t node) {
-    const auto v = static_cast<NodeId>(node);
+  // Old arcs of nodes without staged arcs move as whole blocks (one copy per column);
+  // each node with staged arcs merges its sorted old arcs with its sorted staged ones.
+  const auto copy_block = [&](ArcIndex from, ArcIndex to, ArcIndex out) {
+    std::copy(targets_.begin() + from, targets_.begin() + to, targets.begin() + out);
+    for (std::size_t a = 0; a < attribute_count; ++a) {
+      const auto& column = attributes_[a].values;
+      std::copy(column.begin() + from, column.begin() + to, values[a].begin() + out);
+    }
+  };
+  const auto merge_node = [&](NodeId v) {
     ArcIndex old_arc = offsets_[v];
     const ArcIndex old_end = offsets_[v + 1];
     ArcIndex out = offsets[v];
-    auto emit_old = [&] {
-      targets[out] = targets_[old_arc];
-      for (std::size_t a = 0; a < attribute_count; ++a) {
-        values[a][out] = attributes_[a].values[old_arc];
-      }
-      ++old_arc;
-      ++out;
-    };
     for (std::size_t s = staged_begin[v]; s < staged_begin[v + 1]; ++s) {
       if (!keep[s]) continue;
-      while (old_arc < old_end && targets_[old_arc] < staged_[s].target)
-        emit_old();
+      ArcIndex run = old_arc;
+      while (run < old_end && targets_[run] < staged_[s].target)
+        ++run;
+      copy_block(old_arc, run, out);
+      out += run - old_arc;
+      old_arc = run;
       targets[out] = staged_[s].target;
       for (std::size_t a = 0; a < attribute_count; ++a) {
         values[a][out] = staged_values_[staged_[s].value_slot * attribute_count + a];
       }
       ++out;
     }
-    while (old_arc < old_end)
-      emit_old();
-  });
+    copy_block(old_arc, old_end, out);
+  };
+  NodeId next = 0;  // first node whose old arcs are not yet placed
+  for (std::size_t i = 0; i < staged_.size(); i = staged_begin[staged_[i].source + 1]) {
+    const NodeId v = staged_[i].source;
+    copy_block(offsets_[next], offsets_[v], offsets[next]);
+    merge_node(v);
+    next = v + 1;
+  }
+  copy_block(offsets_[next], offsets_[node_count_], offsets[next]);
 
   const ArcIndex added = offsets.back() - offsets_.back();
   offsets_.swap(offsets);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "models/community_schema.hpp"
 #include "models/parent_support/outcomes.hpp"
@@ -58,6 +59,27 @@ void batch_values(const OutcomeInputs& in, NodeId lo, NodeId hi, std::vector<dou
   }
 }
 
+// A parent's cell: its community, type, vulnerability and language barrier together.
+// Every group is a union of cells, so a parent's values are added once, to its cell, and
+// each cell's sums then to the (up to five) groups it belongs to.
+struct Cells {
+  std::size_t count;
+  explicit Cells(const CommunityView& view) : count(view.community_names.size() * 16) {}
+  static std::size_t of(const CommunityView& view, NodeId p) {
+    return ((static_cast<std::size_t>(view.parent_community[p]) * 4 + view.parent_type[p]) * 2 +
+            (view.vulnerable[p] ? 1 : 0)) *
+               2 +
+           (view.language_barrier[p] ? 1 : 0);
+  }
+  // The groups of cell c, slots.count standing for none.
+  static std::array<std::size_t, 5> groups(std::size_t c, const GroupSlots& slots) {
+    const std::size_t language = c % 2, vulnerable = (c / 2) % 2, type = (c / 4) % 4,
+                      community = c / 16;
+    return {0, vulnerable ? std::size_t{1} : slots.count, language ? std::size_t{2} : slots.count,
+            slots.first_community + community, slots.first_type + type};
+  }
+};
+
 // The sums of every value over each group's parents, over fixed chunks combined in order.
 std::vector<double> group_totals(const OutcomeInputs& in, const GroupSlots& slots) {
   const CommunityView& view = in.view;
@@ -65,27 +87,29 @@ std::vector<double> group_totals(const OutcomeInputs& in, const GroupSlots& slot
   const std::int64_t parents = view.parents.size();
   const std::int64_t chunks = (parents + kReductionChunk - 1) / kReductionChunk;
   const std::size_t width = slots.count * value_count;
+  const Cells cells(view);
   std::vector<double> sums(static_cast<std::size_t>(chunks) * width, 0.0);
   for_each_chunk(0, parents, [&](std::int64_t chunk, std::int64_t lo, std::int64_t hi) {
-    double* partial = sums.data() + static_cast<std::size_t>(chunk) * width;
+    std::vector<double> cell_sums(cells.count * value_count, 0.0);
     std::vector<double> batch(static_cast<std::size_t>(kValueBatch) * value_count, 0.0);
     for (std::int64_t first = lo; first < hi; first += kValueBatch) {
       const std::int64_t last = std::min(hi, first + kValueBatch);
       batch_values(in, static_cast<NodeId>(first), static_cast<NodeId>(last), batch);
       for (std::int64_t i = first; i < last; ++i) {
-        const auto p = static_cast<NodeId>(i);
         const double* values = batch.data() + static_cast<std::size_t>(i - first) * value_count;
-        const std::size_t member_of[5] = {
-            0, view.vulnerable[p] ? std::size_t{1} : slots.count,
-            view.language_barrier[p] ? std::size_t{2} : slots.count,
-            slots.first_community + static_cast<std::size_t>(view.parent_community[p]),
-            slots.first_type + view.parent_type[p]};
-        for (std::size_t group : member_of) {
-          if (group == slots.count) continue;
-          double* row = partial + group * value_count;
-          for (std::size_t v = 0; v < value_count; ++v)
-            row[v] += values[v];
-        }
+        double* row = cell_sums.data() + Cells::of(view, static_cast<NodeId>(i)) * value_count;
+        for (std::size_t v = 0; v < value_count; ++v)
+          row[v] += values[v];
+      }
+    }
+    double* partial = sums.data() + static_cast<std::size_t>(chunk) * width;
+    for (std::size_t c = 0; c < cells.count; ++c) {
+      const double* row = cell_sums.data() + c * value_count;
+      for (std::size_t group : Cells::groups(c, slots)) {
+        if (group == slots.count) continue;
+        double* target = partial + group * value_count;
+        for (std::size_t v = 0; v < value_count; ++v)
+          target[v] += row[v];
       }
     }
   });

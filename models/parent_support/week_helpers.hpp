@@ -49,4 +49,31 @@ struct Candidate {
   }
 };
 
+// Orders the first `take` candidates (candidates[0, take) then hold them, least recently
+// contacted first) and returns how many that is. Only candidates that can be among them
+// (last contacted no later than the take-th) get a key from `key_of(parent)`, so a long
+// caseload costs no random draws for parents who are not next in line; the order is the
+// one a full sort with every key drawn gives.
+template <typename KeyOf>
+std::size_t order_first(std::vector<Candidate>& candidates, std::size_t take, KeyOf key_of) {
+  take = std::min(take, candidates.size());
+  if (take == 0) return 0;
+  auto end = candidates.end();
+  if (take < candidates.size()) {
+    const auto by_time = [](const Candidate& a, const Candidate& b) {
+      return a.last_contact < b.last_contact;
+    };
+    const auto nth = candidates.begin() + static_cast<std::ptrdiff_t>(take - 1);
+    std::nth_element(candidates.begin(), nth, candidates.end(), by_time);
+    const float latest = nth->last_contact;
+    end = std::partition(nth, candidates.end(),
+                         [latest](const Candidate& c) { return c.last_contact <= latest; });
+  }
+  for (auto it = candidates.begin(); it != end; ++it)
+    it->key = key_of(it->parent);
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take),
+                    end);
+  return take;
+}
+
 }  // namespace village::parent_support

@@ -75,12 +75,11 @@ std::vector<std::vector<Contact>> make_visits(Week& week, std::uint32_t visits) 
     std::vector<Candidate> candidates;
     for (ArcIndex a = figures.first_arc(figure); a < figures.end_arc(figure); ++a) {
       const NodeId parent = figures.targets()[a];
-      candidates.push_back(
-          {last_contact[a], week.rng.bits(week.week, figure, kVisitOrder, parent), parent, a});
+      candidates.push_back({last_contact[a], 0, parent, a});
     }
-    const std::size_t take = std::min<std::size_t>(visits, candidates.size());
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take),
-                      candidates.end());
+    const std::size_t take = order_first(candidates, visits, [&](NodeId parent) {
+      return week.rng.bits(week.week, figure, kVisitOrder, parent);
+    });
     for (std::size_t c = 0; c < take; ++c) {
       const NodeId parent = candidates[c].parent;
       last_contact[candidates[c].arc] = static_cast<float>(week.week);

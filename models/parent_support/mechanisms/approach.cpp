@@ -137,14 +137,12 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
         contact_person[p] != professional &&
         matched_contact(week, practice.matching[k], parent, professional))
       continue;
-    candidates.push_back({last_contact[a],
-                          week.rng.bits(week.week, professional, kContactOrder, parent), parent,
-                          a});
+    candidates.push_back({last_contact[a], 0, parent, a});
   }
   // At most left / hours contacts fit; order only those.
-  const std::size_t take = std::min(static_cast<std::size_t>(left / hours_each), candidates.size());
-  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take),
-                    candidates.end());
+  const std::size_t take = order_first(
+      candidates, static_cast<std::size_t>(left / hours_each),
+      [&](NodeId parent) { return week.rng.bits(week.week, professional, kContactOrder, parent); });
   const double language =
       params.channels.language_contact_penalty * (1.0 - practice.responsiveness[k]);
   for (std::size_t c = 0; c < take; ++c) {
@@ -153,8 +151,8 @@ std::vector<Contact> contacts_of(Week& week, NodeId k, double& left, CsrLayer& c
     const std::uint8_t type = view.parent_type[p];
     // The approach that works for a sensitive case is its one contact person (M16): anyone
     // else can only approach it as any parent.
-    const bool stranger = type == kSensitive && contact_person[p] != kNoAgent &&
-                          contact_person[p] != professional;
+    const bool stranger =
+        type == kSensitive && contact_person[p] != kNoAgent && contact_person[p] != professional;
     const bool matched =
         !stranger && matched_contact(week, practice.matching[k], parent, professional);
     const auto approach = static_cast<std::size_t>(matched ? Approach::matched : Approach::uniform);

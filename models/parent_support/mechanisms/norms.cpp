@@ -235,10 +235,13 @@ void spread_norms(Week& week) {
     const double share = adopters / seen;
     const double needed =
         threshold[p] + np.stress_threshold * stress[p] - np.competence_threshold * competence[p];
+    // The draw is made only for a parent who could switch (the same draw either way).
+    const bool may_adopt = !limits[p] && share >= needed && adopters >= np.min_adopters;
+    const bool may_abandon = limits[p] && share < needed / 2;
+    if (!may_adopt && !may_abandon) return;
     const double u = week.rng.uniform(week.week, agent, kAdopt);
-    if (!limits[p] && share >= needed && adopters >= np.min_adopters && u < np.adoption_rate)
-      next[p] = 1;
-    if (limits[p] && share < needed / 2 && u < np.abandon_rate) next[p] = 0;
+    if (may_adopt && u < np.adoption_rate) next[p] = 1;
+    if (may_abandon && u < np.abandon_rate) next[p] = 0;
   });
   limits.swap(next);
   std::fill(evening_adopters.begin(), evening_adopters.end(), 0.0f);
