@@ -160,10 +160,17 @@ void record_group(const std::string& group, double size, const double* row,
     }
   }
   for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const double* totals = row + layout.first[b];
     for (const OutcomeRatio& ratio : blocks[b].ratios) {
-      const double denominator = row[layout.first[b] + ratio.denominator];
-      if (denominator > 0)
-        observation.record(ratio.name, group, row[layout.first[b] + ratio.numerator] / denominator);
+      const double denominator = totals[ratio.denominator];
+      if (denominator <= 0) continue;
+      double value = totals[ratio.numerator] / denominator;
+      if (ratio.minus_numerator != OutcomeRatio::kNone) {
+        const double other = totals[ratio.minus_denominator];
+        if (other <= 0) continue;
+        value -= totals[ratio.minus_numerator] / other;
+      }
+      observation.record(ratio.name, group, value);
     }
   }
 }

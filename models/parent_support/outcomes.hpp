@@ -46,10 +46,15 @@ struct ParentOutcome {
 
 // Recorded as numerator / denominator of the group's totals (sums over its parents,
 // whatever their aggregate), when the denominator > 0. Both index the block's outcomes.
+// A contrast also names a second ratio, subtracted from the first (when both
+// denominators > 0): a difference between two kinds of parents in a group.
 struct OutcomeRatio {
+  static constexpr std::size_t kNone = ~std::size_t{0};
   std::string name;
   std::size_t numerator;
   std::size_t denominator;
+  std::size_t minus_numerator = kNone;
+  std::size_t minus_denominator = kNone;
 };
 
 struct OutcomeBlock {

@@ -250,6 +250,44 @@ TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko
   CHECK(ratio.at("model.dropout_base") < ratio.at("model.first_attendance"));
 }
 
+TEST_CASE("calibrate: the shipped funnel-and-stress example fits five patterns at once",
+          "[calibrate][unit]") {
+  // The funnel (Chacko et al. 2016) with the fading of group effects on stress (Barlow et
+  // al. 2014) over 70 weeks: the stress patterns move meeting_relief, which the funnel
+  // alone leaves where its prior puts it.
+  const fs::path dir = fresh_directory("calibrate_funnel_stress");
+  const fs::path examples = fs::path(VILLAGE_SOURCE_DIR) / "scenarios" / "calibration";
+  const auto result = run_village(
+      fmt::format("calibrate {} --targets {} --particles 40 --budget 240 --out {} --quiet",
+                  (examples / "groups_funnel_stress.toml").string(),
+                  (examples / "funnel_stress_targets.toml").string(), (dir / "out").string()),
+      dir);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::istringstream checks(read_file(dir / "out" / "targets.csv"));
+  std::string line;
+  std::getline(checks, line);
+  std::map<std::string, std::string> inside;
+  while (std::getline(checks, line)) {
+    const std::vector<std::string> f = csv_fields(line);
+    inside[f[0]] = f[6];
+  }
+  REQUIRE(inside.size() == 5);
+  CHECK(inside.at("stress after the course (SMD)") == "yes");
+  CHECK(inside.at("starters who stay to the end") == "yes");
+  std::map<std::string, std::vector<std::string>> parameter;
+  std::istringstream parameters(read_file(dir / "out" / "parameters.csv"));
+  std::getline(parameters, line);
+  while (std::getline(parameters, line)) {
+    const std::vector<std::string> f = csv_fields(line);
+    parameter[f[0]] = f;
+  }
+  // The short-term SMD of -0.29 asks less relief per meeting than the prior's centre.
+  const std::vector<std::string>& relief = parameter.at("model.meeting_relief");
+  CHECK(std::stod(relief[3]) < 0.15);
+  CHECK(std::stod(relief[6]) < 0.9);
+}
+
 TEST_CASE("calibrate: calibration.html renders in headless Chromium", "[calibrate][unit]") {
   const std::string chromium = village_test::find_chromium();
   if (chromium.empty()) {

@@ -7,6 +7,8 @@
 // at rate stress_relaxation; attending a meeting lowers it by meeting_relief * s and
 // support received by the kind's relief * s. Stress raises the threshold at which a
 // parent takes up limit setting (M17), so wellbeing comes before limit setting.
+// Observed as trials report it: the standardised change in stress of parents who came to
+// a course, (s - s0) / stress_sd averaged over them (Barlow et al. 2014's SMD).
 
 #include <vector>
 
@@ -19,6 +21,7 @@ struct WellbeingParams {
   double stress_per_factor;
   double stress_relaxation;
   double meeting_relief;
+  double stress_sd;  // between parents, on the model's scale: the unit of an SMD
 
   static std::vector<ParamSpec> specs();
   static WellbeingParams from(const ParamValues& values);
