@@ -219,35 +219,49 @@ TEST_CASE("calibrate: a bad targets file is refused at its line", "[calibrate][u
   CHECK_FALSE(fs::exists(dir / "out" / "posterior.csv"));
 }
 
-TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko et al. 2016)",
-          "[calibrate][unit]") {
-  const fs::path dir = fresh_directory("calibrate_funnel");
+// A shipped example of scenarios/calibration/ calibrated with `options`: the rows of its
+// targets.csv and parameters.csv, keyed by their first field.
+struct ShippedCalibration {
+  std::map<std::string, std::vector<std::string>> targets, parameters;
+};
+
+ShippedCalibration calibrate_shipped(const std::string& name, const std::string& scenario,
+                                     const std::string& targets, const std::string& options) {
+  const fs::path dir = fresh_directory(name);
   const fs::path examples = fs::path(VILLAGE_SOURCE_DIR) / "scenarios" / "calibration";
   const auto result = run_village(
-      fmt::format("calibrate {} --targets {} --particles 30 --budget 150 --out {} --quiet",
-                  (examples / "groups_funnel.toml").string(),
-                  (examples / "funnel_targets.toml").string(), (dir / "out").string()),
+      fmt::format("calibrate {} --targets {} {} --out {} --quiet", (examples / scenario).string(),
+                  (examples / targets).string(), options, (dir / "out").string()),
       dir);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
+  ShippedCalibration out;
+  for (auto [file, rows] :
+       {std::pair{"targets.csv", &out.targets}, std::pair{"parameters.csv", &out.parameters}}) {
+    std::istringstream lines(read_file(dir / "out" / file));
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+      std::vector<std::string> f = csv_fields(line);
+      (*rows)[f[0]] = std::move(f);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("calibrate: the shipped reach-funnel example fits both targets (Chacko et al. 2016)",
+          "[calibrate][unit]") {
+  const ShippedCalibration fit =
+      calibrate_shipped("calibrate_funnel", "groups_funnel.toml", "funnel_targets.toml",
+                        "--particles 30 --budget 150");
   // Both observed values lie inside the posterior's 90% predictive intervals.
-  std::istringstream checks(read_file(dir / "out" / "targets.csv"));
-  std::string line;
-  std::getline(checks, line);
-  int inside = 0;
-  while (std::getline(checks, line))
-    inside += line.find(",yes,") != std::string::npos;
-  CHECK(inside == 2);
+  REQUIRE(fit.targets.size() == 2);
+  for (const auto& [name, row] : fit.targets)
+    CHECK(row[6] == "yes");
   // The dropout target narrows dropout_base more than the wide enrolment target narrows
   // first_attendance (docs/calibration.md).
-  std::map<std::string, double> ratio;
-  std::istringstream parameters(read_file(dir / "out" / "parameters.csv"));
-  std::getline(parameters, line);
-  while (std::getline(parameters, line)) {
-    const std::vector<std::string> f = csv_fields(line);
-    ratio[f[0]] = std::stod(f[6]);
-  }
-  CHECK(ratio.at("model.dropout_base") < ratio.at("model.first_attendance"));
+  CHECK(std::stod(fit.parameters.at("model.dropout_base")[6]) <
+        std::stod(fit.parameters.at("model.first_attendance")[6]));
 }
 
 TEST_CASE("calibrate: the shipped funnel-and-stress example fits five patterns at once",
@@ -255,35 +269,14 @@ TEST_CASE("calibrate: the shipped funnel-and-stress example fits five patterns a
   // The funnel (Chacko et al. 2016) with the fading of group effects on stress (Barlow et
   // al. 2014) over 70 weeks: the stress patterns move meeting_relief, which the funnel
   // alone leaves where its prior puts it.
-  const fs::path dir = fresh_directory("calibrate_funnel_stress");
-  const fs::path examples = fs::path(VILLAGE_SOURCE_DIR) / "scenarios" / "calibration";
-  const auto result = run_village(
-      fmt::format("calibrate {} --targets {} --particles 40 --budget 240 --out {} --quiet",
-                  (examples / "groups_funnel_stress.toml").string(),
-                  (examples / "funnel_stress_targets.toml").string(), (dir / "out").string()),
-      dir);
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-  std::istringstream checks(read_file(dir / "out" / "targets.csv"));
-  std::string line;
-  std::getline(checks, line);
-  std::map<std::string, std::string> inside;
-  while (std::getline(checks, line)) {
-    const std::vector<std::string> f = csv_fields(line);
-    inside[f[0]] = f[6];
-  }
-  REQUIRE(inside.size() == 5);
-  CHECK(inside.at("stress after the course (SMD)") == "yes");
-  CHECK(inside.at("starters who stay to the end") == "yes");
-  std::map<std::string, std::vector<std::string>> parameter;
-  std::istringstream parameters(read_file(dir / "out" / "parameters.csv"));
-  std::getline(parameters, line);
-  while (std::getline(parameters, line)) {
-    const std::vector<std::string> f = csv_fields(line);
-    parameter[f[0]] = f;
-  }
+  const ShippedCalibration fit =
+      calibrate_shipped("calibrate_funnel_stress", "groups_funnel_stress.toml",
+                        "funnel_stress_targets.toml", "--particles 40 --budget 240");
+  REQUIRE(fit.targets.size() == 5);
+  CHECK(fit.targets.at("stress after the course (SMD)")[6] == "yes");
+  CHECK(fit.targets.at("starters who stay to the end")[6] == "yes");
   // The short-term SMD of -0.29 asks less relief per meeting than the prior's centre.
-  const std::vector<std::string>& relief = parameter.at("model.meeting_relief");
+  const std::vector<std::string>& relief = fit.parameters.at("model.meeting_relief");
   CHECK(std::stod(relief[3]) < 0.15);
   CHECK(std::stod(relief[6]) < 0.9);
 }
