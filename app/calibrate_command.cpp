@@ -14,12 +14,13 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "analysis/calibration/abc_smc.hpp"
 #include "analysis/calibration/history_matching.hpp"
 #include "analysis/report/calibration_report.hpp"
+#include "app/calibrate_shards.hpp"
 #include "app/clock.hpp"
 #include "app/commands.hpp"
 #include "app/files.hpp"
@@ -264,8 +265,16 @@ int calibrate_command(const CalibrateOptions& options) {
           ? fs::path(options.out)
           : fs::path("runs") / (fs::path(options.scenario).stem().string() + "_calibration");
   // Under mpirun every rank repeats the calibration; rank 0 hands the simulations out,
-  // keeps the journal, shares each batch's results and writes the outputs.
-  const bool leader = mpi_rank() == 0;
+  // keeps the journal, shares each batch's results and writes the outputs. As shards
+  // (--shard I/N) every process keeps a journal of its own and shard 1 writes the outputs.
+  std::uint64_t shard_index = 0, shard_count = 1;
+  if (!options.shard.empty()) parse_shard(options.shard, shard_index, shard_count);
+  const bool sharded = shard_count > 1;
+  if (sharded && mpi_size() > 1)
+    throw InputError({"--shard"}, "--shard and mpirun together",
+                     "run the shards as separate processes, or one calibration under mpirun");
+  const bool leader = mpi_rank() == 0 && shard_index == 0;
+  if (sharded) create_output_folder(out);
   if (leader) {
     create_output_folder(out);
     std::vector<std::string> files = kFiles;
@@ -277,8 +286,17 @@ int calibrate_command(const CalibrateOptions& options) {
       "budget {} replicates {} seed {}\nscenario\n{}\ntargets\n{}",
       kVersion, kGitRevision, options.method, options.waves, options.points_per_wave,
       options.refine, abc.particles, abc.budget, replicates, abc.seed, text, targets.text);
-  std::unique_ptr<TaskJournal> journal;
-  if (leader) journal = std::make_unique<TaskJournal>(out / kJournal, fnv1a_hex(identity));
+  std::unique_ptr<TaskJournal> unsharded;
+  std::unique_ptr<CalibrationShards> shards;
+  if (sharded)
+    shards = std::make_unique<CalibrationShards>(out, fnv1a_hex(identity), shard_index, shard_count,
+                                                 options.shard_wait);
+  else if (leader)
+    unsharded = std::make_unique<TaskJournal>(out / kJournal, fnv1a_hex(identity));
+  TaskJournal* journal = sharded ? &shards->journal() : unsharded.get();
+  const auto journal_name = [&] {
+    return journal != nullptr ? journal->path().string() : (out / kJournal).string();
+  };
   const std::atomic<bool>& stop = install_interrupt_handlers();
   const std::uint32_t last = base.plan.steps;
   // The weeks the targets read: the only ones a simulation records.
@@ -317,7 +335,24 @@ int calibrate_command(const CalibrateOptions& options) {
     // Rank 0's answer for the batch: "R" and a record per line, "I" (interrupted) or "E".
     std::string shared;
     std::exception_ptr failure;
-    if (leader) {
+    if (sharded) {
+      std::vector<std::uint64_t> pending;
+      for (std::uint64_t id = first; id < first + batch.size(); ++id)
+        if (shards->mine(id) && !journal->has(id)) pending.push_back(id);
+      const TaskDone done = [&](std::uint64_t id, std::string result) {
+        journal->append(id, result);
+      };
+      const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
+      journal->sync();  // the other shards read it
+      const auto records = report.finished < pending.size()
+                               ? std::nullopt
+                               : shards->gather(first, batch.size(), stop);
+      shared.push_back(records ? 'R' : 'I');
+      for (const std::string& record : records.value_or(std::vector<std::string>{})) {
+        shared.append(record);
+        shared.push_back('\n');
+      }
+    } else if (leader) {
       std::vector<std::uint64_t> pending;
       for (std::uint64_t id = first; id < first + batch.size(); ++id)
         if (!journal->has(id)) pending.push_back(id);
@@ -339,7 +374,7 @@ int calibrate_command(const CalibrateOptions& options) {
     } else {
       run_distributed_task_farm({}, threads, work, {}, stop);
     }
-    shared = mpi_broadcast(std::move(shared));
+    if (!sharded) shared = mpi_broadcast(std::move(shared));
     if (failure) std::rethrow_exception(failure);
     if (shared.front() == 'E') throw WorkerDone{};
     if (shared.front() == 'I') throw Interrupted{};
@@ -354,7 +389,7 @@ int calibrate_command(const CalibrateOptions& options) {
         const double v = std::stod(json[i].get<std::string>());
         if (i < factors.size()) {
           if (format_value(v) != format_value(batch[id - first][i]))
-            throw InputError({(out / kJournal).string()},
+            throw InputError({journal_name()},
                              "the journal's simulations do not match this calibration's",
                              "remove the output folder's tasks.journal and run again");
         } else {
@@ -400,17 +435,25 @@ int calibrate_command(const CalibrateOptions& options) {
       result = c::abc_smc(priors, observed, simulate, abc);
     }
   } catch (const Interrupted&) {
-    if (!leader) return kInterrupted;
+    if (journal == nullptr) return kInterrupted;
     journal->sync();
     fmt::print(stderr,
                "village: interrupted: {} simulations are recorded in {}; run the same command "
                "again to resume\n",
-               journal->records().size(), (out / kJournal).string());
+               journal->records().size(), journal->path().string());
     return kInterrupted;
   } catch (const WorkerDone&) {
     return 1;
   }
-  if (!leader) return 0;
+  if (!leader) {
+    if (sharded && !options.quiet)
+      fmt::print(
+          stderr,
+          "village: shard {}/{} finished ({} simulations in {}); shard 1/{} writes the outputs\n",
+          shard_index + 1, shard_count, journal->records().size(), journal->path().string(),
+          shard_count);
+    return 0;
+  }
   journal->sync();
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
@@ -532,6 +575,7 @@ int calibrate_command(const CalibrateOptions& options) {
   manifest["seed"] = abc.seed;
   manifest["threads"] = threads;
   manifest["mpi_ranks"] = mpi_size();
+  manifest["shards"] = shard_count;
   manifest["host"] = host_name();
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(std::chrono::system_clock::now());

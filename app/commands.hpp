@@ -62,6 +62,8 @@ struct CalibrateOptions {
   std::optional<std::uint32_t> replicates;  // per simulation; default 1
   std::optional<std::uint64_t> seed;
   std::optional<int> threads;
+  std::string shard;         // "I/N": one of N shards over a shared --out (calibrate_shards.hpp)
+  double shard_wait = 3600;  // seconds a shard waits for another's simulations
   bool quiet = false;
 };
 

@@ -191,6 +191,12 @@ int run_cli(int argc, char** argv) {
           ->check(CLI::Range(1, 4096));
   calibrate_cmd->add_option("--out", calibrate.out,
                             "output folder (default: runs/<scenario>_calibration)");
+  calibrate_cmd->add_option("--shard", calibrate.shard,
+                            "I/N: one of N shards run at the same time over one shared --out");
+  calibrate_cmd
+      ->add_option("--shard-wait", calibrate.shard_wait,
+                   "seconds a shard waits for another's simulations (default 3600)")
+      ->check(CLI::Range(0.0, 1e7));
   calibrate_cmd->add_flag("--quiet", calibrate.quiet, "print nothing on success but warnings");
   village::SweepMergeOptions merge;
   auto* merge_cmd =

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -161,6 +162,46 @@ TEST_CASE("calibrate: kill -9, then resume, ends with the uninterrupted bytes",
       CHECK(read_file(out / "waves.csv") == read_file(dir / "whole" / "waves.csv"));
     CHECK_FALSE(has_temporary_files(out));
   }
+}
+
+TEST_CASE("calibrate: shards over one folder give the unsharded bytes, and resume",
+          "[calibrate][unit]") {
+  const fs::path dir = fresh_directory("calibrate_shards");
+  write_text(dir / "s.toml", kScenario);
+  write_text(dir / "t.toml", kTargets);
+  REQUIRE(run_village(command(dir, dir / "plain", 1), dir).exit_code == 0);
+  const fs::path out = dir / "sharded";
+  const auto shard = [&](int i, const std::string& extra) {
+    return command(dir, out, 1) + fmt::format(" --shard {}/3{}", i, extra);
+  };
+  // Shard 2 alone records its part of the first batch, then gives up waiting for the
+  // others, in one line, and writes no output.
+  const auto alone = run_village(shard(2, " --shard-wait 0.5"), dir);
+  CHECK(alone.exit_code == 2);
+  CHECK_THAT(alone.err, Catch::Contains("shard 2/3 waited") && Catch::Contains("--shard-wait"));
+  CHECK(std::count(alone.err.begin(), alone.err.end(), '\n') == 1);
+  CHECK(fs::exists(out / "tasks.shard-2-of-3.journal"));
+  CHECK_FALSE(fs::exists(out / "posterior.csv"));
+  // All three at once (shard 2 resuming from its journal) end with the unsharded bytes.
+  std::vector<std::future<village_test::CommandResult>> running;
+  for (int i = 1; i <= 3; ++i) {
+    const fs::path scratch = dir / fmt::format("scratch{}", i);  // a stderr file each
+    fs::create_directories(scratch);
+    running.push_back(std::async(std::launch::async,
+                                 [&, i, scratch] { return run_village(shard(i, ""), scratch); }));
+  }
+  for (auto& result : running) {
+    const auto finished = result.get();
+    INFO(finished.err);
+    CHECK(finished.exit_code == 0);
+  }
+  for (const std::string& file : kOutputs)
+    CHECK(read_file(out / file) == read_file(dir / "plain" / file));
+  CHECK(nlohmann::json::parse(read_file(out / "manifest.json"))["shards"] == 3);
+  // A shard of another calibration's journals is refused.
+  const auto other = run_village(command(dir, out, 1, 200) + " --shard 1/3 --shard-wait 5", dir);
+  CHECK(other.exit_code == 2);
+  CHECK_THAT(other.err, Catch::Contains("tasks.shard-1-of-3.journal") && Catch::Contains("another"));
 }
 
 #ifdef VILLAGE_HAVE_MPI
