@@ -254,7 +254,6 @@ void decay_ties(Week& week) {
                    float* __restrict s = strength.data();
                    const float* __restrict b = baseline.data();
                    const float* __restrict l = last_contact.data();
-#pragma omp simd
                    for (std::int64_t a = lo; a < hi; ++a) {
                      // A select by bit mask: the same floats as a branch, with no branch.
                      const float decayed = b[a] + (s[a] - b[a]) * keep;
