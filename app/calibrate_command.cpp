@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "analysis/calibration/abc_smc.hpp"
@@ -274,9 +275,8 @@ int calibrate_command(const CalibrateOptions& options) {
     throw InputError({"--shard"}, "--shard and mpirun together",
                      "run the shards as separate processes, or one calibration under mpirun");
   const bool leader = mpi_rank() == 0 && shard_index == 0;
-  if (sharded) create_output_folder(out);
+  if (sharded || leader) create_output_folder(out);
   if (leader) {
-    create_output_folder(out);
     std::vector<std::string> files = kFiles;
     files.push_back(kWaves);
     remove_stale_temporaries(out, files);
@@ -332,39 +332,34 @@ int calibrate_command(const CalibrateOptions& options) {
     const TaskWork work = [&](std::uint64_t id) {
       return payload(batch[id - first], simulate_one(batch[id - first], id));
     };
-    // Rank 0's answer for the batch: "R" and a record per line, "I" (interrupted) or "E".
+    // The batch's answer: "R" and a record per line, "I" (interrupted) or "E". Rank 0
+    // simulates (through the ranks) what its journal lacks; a shard its own share, then
+    // gathers the others' from their journals.
     std::string shared;
     std::exception_ptr failure;
-    if (sharded) {
+    if (journal != nullptr) {
       std::vector<std::uint64_t> pending;
       for (std::uint64_t id = first; id < first + batch.size(); ++id)
-        if (shards->mine(id) && !journal->has(id)) pending.push_back(id);
-      const TaskDone done = [&](std::uint64_t id, std::string result) {
-        journal->append(id, result);
-      };
-      const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
-      journal->sync();  // the other shards read it
-      const auto records = report.finished < pending.size()
-                               ? std::nullopt
-                               : shards->gather(first, batch.size(), stop);
-      shared.push_back(records ? 'R' : 'I');
-      for (const std::string& record : records.value_or(std::vector<std::string>{})) {
-        shared.append(record);
-        shared.push_back('\n');
-      }
-    } else if (leader) {
-      std::vector<std::uint64_t> pending;
-      for (std::uint64_t id = first; id < first + batch.size(); ++id)
-        if (!journal->has(id)) pending.push_back(id);
+        if ((!sharded || shards->mine(id)) && !journal->has(id)) pending.push_back(id);
       const TaskDone done = [&](std::uint64_t id, std::string result) {
         journal->append(id, result);
       };
       try {
         const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
-        const bool interrupted = report.finished < pending.size();
-        shared.push_back(interrupted ? 'I' : 'R');
-        for (std::uint64_t id = first; !interrupted && id < first + batch.size(); ++id) {
-          shared.append(journal->records().at(id));
+        std::optional<std::vector<std::string>> records;
+        if (report.finished == pending.size()) {
+          if (sharded) {
+            journal->sync();  // the other shards read it (on NFS: flushed to the server)
+            records = shards->gather(first, batch.size(), stop);
+          } else {
+            records.emplace();
+            for (std::uint64_t id = first; id < first + batch.size(); ++id)
+              records->push_back(journal->records().at(id));
+          }
+        }
+        shared.push_back(records ? 'R' : 'I');
+        for (const std::string& record : records.value_or(std::vector<std::string>{})) {
+          shared.append(record);
           shared.push_back('\n');
         }
       } catch (...) {

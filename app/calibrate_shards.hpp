@@ -28,8 +28,6 @@ class CalibrationShards {
 
   TaskJournal& journal() { return *journal_; }
   bool mine(std::uint64_t id) const { return id % count_ == index_; }
-  std::uint64_t index() const { return index_; }
-  std::uint64_t count() const { return count_; }
   std::filesystem::path journal_path(std::uint64_t shard) const;
 
   // The records of simulations first .. first + n - 1, once every shard has recorded its

@@ -4,8 +4,6 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "sim/parallel.hpp"
-
 namespace village {
 
 namespace {
@@ -182,14 +180,14 @@ ArcIndex CsrLayer::rebuild() {
   const std::size_t attribute_count = attributes_.size();
 
   // Count the arcs that survive (not a self-loop, not present, not repeated).
-  std::vector<std::uint8_t> keep(staged_.size(), 0);  // bytes: read from parallel merges
+  std::vector<bool> keep(staged_.size(), false);
   std::vector<ArcIndex> added_per_node(static_cast<std::size_t>(node_count_) + 1, 0);
   for (std::size_t i = 0; i < staged_.size(); ++i) {
     const StagedArc& s = staged_[i];
     const bool repeat =
         i > 0 && staged_[i - 1].source == s.source && staged_[i - 1].target == s.target;
     if (s.source == s.target || repeat || has_arc(s.source, s.target)) continue;
-    keep[i] = 1;
+    keep[i] = true;
     ++added_per_node[s.source + 1];
   }
 

@@ -73,7 +73,8 @@ class CsrLayer {
   // attributes in the order of attribute_names(); missing ones take 0.
   void stage_edge(NodeId source, NodeId target, std::span<const float> values = {});
   std::size_t staged_count() const { return staged_.size(); }
-  // Merges staged edges in O(n + m + s log s), nodes in parallel; staged arcs already
+  // Merges staged edges in O(n + m + s log s), untouched runs of arcs copied as blocks;
+  // staged arcs already
   // present, and self-loops, are dropped. Returns the number of arcs added. A layer that
   // has been rebuilt keeps a spare copy of its arrays for the next rebuild.
   ArcIndex rebuild();

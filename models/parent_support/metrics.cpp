@@ -37,13 +37,15 @@ const ValueLayout& value_layout() {
   return layout;
 }
 
+constexpr std::size_t kTypes = community::kParentTypeNames.size();
+
 // The group slots: all, vulnerable, language_barrier, communities, parent types.
 struct GroupSlots {
   std::size_t first_community = 3;
   std::size_t first_type = 0;
   std::size_t count = 0;
   explicit GroupSlots(const CommunityView& view)
-      : first_type(3 + view.community_names.size()), count(first_type + 4) {}
+      : first_type(3 + view.community_names.size()), count(first_type + kTypes) {}
 };
 
 // Parents whose values are computed together, block by block, before they are added to
@@ -63,18 +65,20 @@ void batch_values(const OutcomeInputs& in, NodeId lo, NodeId hi, std::vector<dou
 // Every group is a union of cells, so a parent's values are added once, to its cell, and
 // each cell's sums then to the (up to five) groups it belongs to.
 struct Cells {
+  static constexpr std::size_t kPerCommunity = kTypes * 2 * 2;
   std::size_t count;
-  explicit Cells(const CommunityView& view) : count(view.community_names.size() * 16) {}
+  explicit Cells(const CommunityView& view) : count(view.community_names.size() * kPerCommunity) {}
   static std::size_t of(const CommunityView& view, NodeId p) {
-    return ((static_cast<std::size_t>(view.parent_community[p]) * 4 + view.parent_type[p]) * 2 +
+    return ((static_cast<std::size_t>(view.parent_community[p]) * kTypes + view.parent_type[p]) *
+                2 +
             (view.vulnerable[p] ? 1 : 0)) *
                2 +
            (view.language_barrier[p] ? 1 : 0);
   }
   // The groups of cell c, slots.count standing for none.
   static std::array<std::size_t, 5> groups(std::size_t c, const GroupSlots& slots) {
-    const std::size_t language = c % 2, vulnerable = (c / 2) % 2, type = (c / 4) % 4,
-                      community = c / 16;
+    const std::size_t language = c % 2, vulnerable = (c / 2) % 2, type = (c / 4) % kTypes,
+                      community = c / kPerCommunity;
     return {0, vulnerable ? std::size_t{1} : slots.count, language ? std::size_t{2} : slots.count,
             slots.first_community + community, slots.first_type + type};
   }

@@ -201,7 +201,8 @@ TEST_CASE("calibrate: shards over one folder give the unsharded bytes, and resum
   // A shard of another calibration's journals is refused.
   const auto other = run_village(command(dir, out, 1, 200) + " --shard 1/3 --shard-wait 5", dir);
   CHECK(other.exit_code == 2);
-  CHECK_THAT(other.err, Catch::Contains("tasks.shard-1-of-3.journal") && Catch::Contains("another"));
+  CHECK_THAT(other.err,
+             Catch::Contains("tasks.shard-1-of-3.journal") && Catch::Contains("another"));
 }
 
 #ifdef VILLAGE_HAVE_MPI

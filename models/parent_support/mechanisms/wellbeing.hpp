@@ -7,8 +7,8 @@
 // at rate stress_relaxation; attending a meeting lowers it by meeting_relief * s and
 // support received by the kind's relief * s. Stress raises the threshold at which a
 // parent takes up limit setting (M17), so wellbeing comes before limit setting.
-// Observed as trials report it: the standardised change in stress of parents who came to
-// a course, (s - s0) / stress_sd averaged over them (Barlow et al. 2014's SMD).
+// Observed as trials report it (Barlow et al. 2014's SMD): the mean of (s - s0) / stress_sd
+// over the parents who came to a course, minus the same mean over the others.
 
 #include <vector>
 

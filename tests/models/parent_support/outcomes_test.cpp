@@ -27,6 +27,13 @@ TEST_CASE("registered outcomes have unique names and ratios within their block",
       CHECK(names.insert(ratio.name).second);
       REQUIRE(ratio.numerator < block.outcomes.size());
       REQUIRE(ratio.denominator < block.outcomes.size());
+      // A contrast names both parts of its second ratio, or neither.
+      REQUIRE((ratio.minus_numerator == OutcomeRatio::kNone) ==
+              (ratio.minus_denominator == OutcomeRatio::kNone));
+      if (ratio.minus_numerator != OutcomeRatio::kNone) {
+        REQUIRE(ratio.minus_numerator < block.outcomes.size());
+        REQUIRE(ratio.minus_denominator < block.outcomes.size());
+      }
     }
   }
   CHECK(recorded > 20);
