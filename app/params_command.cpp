@@ -94,6 +94,12 @@ int params_command(const std::string& only, bool schedule) {
     found = true;
     fmt::print("### [model] kind = \"{}\"\n\n{} ({}).\n\n{}\n", info.kind, info.summary,
                info.reference, table(info.params));
+    if (!info.agent_params.empty()) {
+      fmt::print(
+          "#### Per-agent parameters of \"{}\" (columns of [model] attributes)\n\n"
+          "Without an attributes file each agent's value comes from the parameters above.\n\n{}\n",
+          info.kind, table(info.agent_params));
+    }
     for (const ParamTable& extra : info.extra_tables) {
       fmt::print("### [{}] (model kind \"{}\")\n\n{}.\n\n{}\n", extra.name, info.kind,
                  extra.description, table(extra.specs));

@@ -9,10 +9,14 @@ namespace village {
 namespace {
 constexpr std::uint64_t kInitial = purpose("deffuant.initial");
 constexpr std::uint64_t kMeet = purpose("deffuant.meet");
+constexpr std::uint64_t kSeed = purpose("deffuant.seed");
 }  // namespace
 
 void DeffuantModel::initialize(World& world, const RandomStream& rng) {
-  opinion_ = uniform_opinions(world.population.size(), rng, kInitial);
+  OpinionStart start =
+      opinion_start(world, world.layer(params_.layer), seeding_, rng, kInitial, kSeed);
+  opinion_ = std::move(start.opinion);
+  openness_ = std::move(start.openness);
 }
 
 void DeffuantModel::step(World& world, const StepContext& context) {
@@ -30,8 +34,13 @@ void DeffuantModel::step(World& world, const StepContext& context) {
     const NodeId j = layer.neighbours(i)[draws.below(degree)];
     const double difference = opinion_[j] - opinion_[i];
     if (std::abs(difference) < epsilon) {
-      opinion_[i] += mu * difference;
-      opinion_[j] -= mu * difference;
+      if (openness_.empty()) {
+        opinion_[i] += mu * difference;
+        opinion_[j] -= mu * difference;
+      } else {
+        opinion_[i] += openness_[i] * mu * difference;
+        opinion_[j] -= openness_[j] * mu * difference;
+      }
     }
   }
 }
@@ -63,11 +72,16 @@ ModelInfo deffuant_model_info() {
                 .unit = "meetings per agent per step",
                 .description = "a step is round(meetings_per_agent * n) pair meetings",
                 .source = "convention (one Monte Carlo sweep per step)"});
-  info.bytes_per_node = sizeof(double);
+  for (auto& spec : opinion_seeding_params())
+    info.params.push_back(std::move(spec));
+  info.agent_params = opinion_agent_params();
+  info.bytes_per_node = 2 * sizeof(double);
   info.make = [](const ParamValues& values) {
-    return std::make_unique<DeffuantModel>(DeffuantParams{
-        values.real("confidence"), values.real("convergence"), values.real("meetings_per_agent"),
-        values.real("major_cluster_share"), values.text("layer")});
+    return std::make_unique<DeffuantModel>(
+        DeffuantParams{values.real("confidence"), values.real("convergence"),
+                       values.real("meetings_per_agent"), values.real("major_cluster_share"),
+                       values.text("layer")},
+        values);
   };
   return info;
 }

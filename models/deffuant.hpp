@@ -8,11 +8,13 @@
 // The model is defined by random sequential pair updates, so it is not double-buffered:
 // one step is n meetings, applied in order, serially. Meeting k of step t draws its
 // agent, neighbour from (t, k, "deffuant.meet"), so runs are reproducible; replicates
-// run in parallel. O(n) per step.
+// run in parallel. O(n) per step. Seeds, committed agents and stubbornness (each agent
+// moves (1 - s) mu of the distance): models/opinion_start.hpp.
 
 #include <vector>
 
 #include "models/model_registry.hpp"
+#include "models/opinion_start.hpp"
 
 namespace village {
 
@@ -26,7 +28,9 @@ struct DeffuantParams {
 
 class DeffuantModel : public Model {
  public:
-  explicit DeffuantModel(DeffuantParams params) : params_(std::move(params)) {}
+  explicit DeffuantModel(DeffuantParams params,
+                         ParamValues seeding = ParamValues(opinion_seeding_params()))
+      : params_(std::move(params)), seeding_(std::move(seeding)) {}
   void initialize(World& world, const RandomStream& rng) override;
   void step(World& world, const StepContext& context) override;
   void observe(const World& world, Observation& observation) const override;
@@ -34,7 +38,9 @@ class DeffuantModel : public Model {
 
  private:
   DeffuantParams params_;
+  ParamValues seeding_;
   std::vector<double> opinion_;
+  std::vector<double> openness_;  // 1 - stubbornness (opinion_start.hpp); empty: all 1
 };
 
 }  // namespace village

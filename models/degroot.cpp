@@ -8,6 +8,7 @@ namespace village {
 
 namespace {
 constexpr std::uint64_t kInitial = purpose("degroot.initial");
+constexpr std::uint64_t kSeed = purpose("degroot.seed");
 }  // namespace
 
 DeGrootModel::Matrix DeGrootModel::build_matrix(const CsrLayer& layer, double self_weight,
@@ -45,10 +46,11 @@ DeGrootModel::Matrix DeGrootModel::build_matrix(const CsrLayer& layer, double se
 void DeGrootModel::initialize(World& world, const RandomStream& rng) {
   const CsrLayer& layer = world.layer(params_.layer);
   if (params_.use_weights) require_edge_weights(layer, params_.layer);
-  const NodeId n = world.population.size();
   matrix_ = build_matrix(layer, params_.self_weight, params_.use_weights);
+  OpinionStart start = opinion_start(world, layer, seeding_, rng, kInitial, kSeed);
+  openness_ = std::move(start.openness);
   const std::vector<double> initial =
-      fixed_initial_.empty() ? uniform_opinions(n, rng, kInitial) : fixed_initial_;
+      fixed_initial_.empty() ? std::move(start.opinion) : fixed_initial_;
   opinion_ =
       Eigen::Map<const Eigen::VectorXd>(initial.data(), static_cast<Eigen::Index>(initial.size()));
   next_.resize(opinion_.size());
@@ -64,7 +66,7 @@ void DeGrootModel::step(World&, const StepContext&) {
     double sum = 0.0;
     for (auto k = outer[row]; k < outer[row + 1]; ++k)
       sum += value[k] * x[inner[k]];
-    y[row] = sum;
+    y[row] = openness_.empty() ? sum : x[row] + openness_[row] * (sum - x[row]);
   });
   opinion_.swap(next_);
 }
@@ -99,11 +101,15 @@ ModelInfo degroot_model_info() {
                 .description = "network layer opinions flow on",
                 .source = "convention"},
   };
-  info.bytes_per_node = 3 * sizeof(double) + 2 * sizeof(std::int64_t);
+  for (auto& spec : opinion_seeding_params())
+    info.params.push_back(std::move(spec));
+  info.agent_params = opinion_agent_params();
+  info.bytes_per_node = 4 * sizeof(double) + 2 * sizeof(std::int64_t);
   info.bytes_per_arc = sizeof(double) + sizeof(std::int64_t);
   info.make = [](const ParamValues& values) {
-    return std::make_unique<DeGrootModel>(DeGrootParams{
-        values.real("self_weight"), values.flag("use_weights"), values.text("layer")});
+    return std::make_unique<DeGrootModel>(
+        DeGrootParams{values.real("self_weight"), values.flag("use_weights"), values.text("layer")},
+        values);
   };
   return info;
 }

@@ -7,12 +7,14 @@
 // eigenvector of T (for an undirected unweighted layer, s_v proportional to deg(v)).
 // T is an Eigen row-major sparse matrix built once; a step is one sparse product,
 // O(n + m), each row summed in a fixed order (bit-identical for any thread count).
+// Seeds, committed agents and stubbornness: models/opinion_start.hpp.
 
 #include <Eigen/SparseCore>
 #include <cstdint>
 #include <vector>
 
 #include "models/model_registry.hpp"
+#include "models/opinion_start.hpp"
 
 namespace village {
 
@@ -26,7 +28,9 @@ class DeGrootModel : public Model {
  public:
   using Matrix = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t>;
 
-  explicit DeGrootModel(DeGrootParams params) : params_(std::move(params)) {}
+  explicit DeGrootModel(DeGrootParams params,
+                        ParamValues seeding = ParamValues(opinion_seeding_params()))
+      : params_(std::move(params)), seeding_(std::move(seeding)) {}
   void initialize(World& world, const RandomStream& rng) override;
   void step(World& world, const StepContext& context) override;
   void observe(const World& world, Observation& observation) const override;
@@ -40,7 +44,9 @@ class DeGrootModel : public Model {
 
  private:
   DeGrootParams params_;
+  ParamValues seeding_;
   std::vector<double> fixed_initial_;
+  std::vector<double> openness_;  // 1 - stubbornness (opinion_start.hpp); empty: all 1
   Matrix matrix_;
   Eigen::VectorXd opinion_;
   Eigen::VectorXd next_;

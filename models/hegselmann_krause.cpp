@@ -10,10 +10,14 @@ namespace village {
 
 namespace {
 constexpr std::uint64_t kInitial = purpose("hk.initial");
+constexpr std::uint64_t kSeed = purpose("hk.seed");
 }  // namespace
 
 void HegselmannKrauseModel::initialize(World& world, const RandomStream& rng) {
-  opinion_ = uniform_opinions(world.population.size(), rng, kInitial);
+  OpinionStart start =
+      opinion_start(world, world.layer(params_.layer), seeding_, rng, kInitial, kSeed);
+  opinion_ = std::move(start.opinion);
+  openness_ = std::move(start.openness);
   next_.resize(opinion_.size());
 }
 
@@ -22,6 +26,10 @@ void HegselmannKrauseModel::step(World& world, const StepContext&) {
     step_mean_field();
   } else {
     step_on_layer(world.layer(params_.layer));
+  }
+  if (!openness_.empty()) {
+    for (std::size_t v = 0; v < opinion_.size(); ++v)
+      next_[v] = opinion_[v] + openness_[v] * (next_[v] - opinion_[v]);
   }
   opinion_.swap(next_);
 }
@@ -84,11 +92,15 @@ ModelInfo hegselmann_krause_model_info() {
                 .type = ParamType::boolean,
                 .description = "every agent sees every other (complete graph) in O(n log n)",
                 .source = "Hegselmann & Krause 2002"});
-  info.bytes_per_node = 2 * sizeof(double) + sizeof(std::size_t) + 2 * sizeof(double);
+  for (auto& spec : opinion_seeding_params())
+    info.params.push_back(std::move(spec));
+  info.agent_params = opinion_agent_params();
+  info.bytes_per_node = 3 * sizeof(double) + sizeof(std::size_t) + 2 * sizeof(double);
   info.make = [](const ParamValues& values) {
     return std::make_unique<HegselmannKrauseModel>(
         HegselmannKrauseParams{values.real("confidence"), values.flag("mean_field"),
-                               values.real("major_cluster_share"), values.text("layer")});
+                               values.real("major_cluster_share"), values.text("layer")},
+        values);
   };
   return info;
 }

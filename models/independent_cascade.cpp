@@ -21,8 +21,9 @@ void IndependentCascadeModel::initialize(World& world, const RandomStream& rng) 
   state_.assign(n, inactive);
   next_.assign(n, inactive);
   newly_active_ = chosen_.empty()
-                      ? choose_initial_agents(n, initial_agent_count(seeding_, n), rng, kSeed)
+                      ? choose_seeds(world, layer, seeding_, rng, kSeed, params_.probability)
                       : chosen_;
+  susceptibility_ = agent_column(world, kSusceptibility);
   std::sort(newly_active_.begin(), newly_active_.end());
   newly_active_.erase(std::unique(newly_active_.begin(), newly_active_.end()), newly_active_.end());
   for (NodeId v : newly_active_)
@@ -44,15 +45,17 @@ void IndependentCascadeModel::step(World& world, const StepContext& context) {
   const auto rule = [&](NodeId v) -> std::uint8_t {
     if (state_[v] != inactive) return spent;
     double chance = 0.0;
-    if (weights.empty()) {
+    if (weights.empty() && susceptibility_.empty()) {
       std::uint32_t fresh = 0;
       for (NodeId u : layer.neighbours(v))
         fresh += state_[u] == newly_active;
       chance = any_success_[fresh];
     } else {
+      const double pv = susceptibility_.empty() ? p : p * susceptibility_[v];
       double escape = 1.0;
       for (ArcIndex a = layer.first_arc(v); a < layer.end_arc(v); ++a) {
-        if (state_[targets[a]] == newly_active) escape *= 1.0 - std::min(1.0, p * weights[a]);
+        if (state_[targets[a]] == newly_active)
+          escape *= 1.0 - std::min(1.0, weights.empty() ? pv : pv * weights[a]);
       }
       chance = 1.0 - escape;
     }
@@ -96,6 +99,7 @@ ModelInfo independent_cascade_model_info() {
   };
   for (auto& spec : seeding_params())
     info.params.push_back(std::move(spec));
+  info.agent_params = {susceptibility_param()};
   info.bytes_per_node = 2;
   info.make = [](const ParamValues& values) {
     IndependentCascadeParams params{values.real("probability"), values.flag("use_weights"),

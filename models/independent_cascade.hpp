@@ -9,7 +9,8 @@
 // Update: synchronous, pulled by the inactive agent (one draw at (t, agent,
 // "ic.activate") against 1 - prod(1 - p_j) over its newly active neighbours j). A step
 // visits only the newly active and their neighbours when that is cheaper than a sweep
-// (models/frontier.hpp), with identical results.
+// (models/frontier.hpp), with identical results. Seeds: models/seeding.hpp. An attributes
+// file may give each agent a susceptibility s: each exposure activates with p s.
 
 #include <cstdint>
 #include <vector>
@@ -47,6 +48,7 @@ class IndependentCascadeModel : public Model {
   std::vector<std::uint8_t> mark_;    // scratch for frontier steps
   std::vector<NodeId> newly_active_;  // sorted ids of the agents activated last step
   std::vector<double> any_success_;
+  std::vector<double> susceptibility_;  // per agent, from the scenario's attributes; empty: 1
 };
 
 }  // namespace village

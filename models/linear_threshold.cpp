@@ -9,6 +9,7 @@ namespace village {
 namespace {
 constexpr std::uint64_t kThreshold = purpose("lt.threshold");
 constexpr std::uint64_t kSeed = purpose("lt.seed");
+constexpr const char* kThresholdColumn = "threshold";
 }  // namespace
 
 void LinearThresholdModel::initialize(World& world, const RandomStream& rng) {
@@ -18,10 +19,13 @@ void LinearThresholdModel::initialize(World& world, const RandomStream& rng) {
   if (!fixed_thresholds_.empty() && fixed_thresholds_.size() != n) {
     throw std::invalid_argument("LinearThresholdModel: one threshold per agent");
   }
+  const std::vector<double> given = agent_column(world, kThresholdColumn);
   threshold_.resize(n);
   for (NodeId v = 0; v < n; ++v) {
     if (!fixed_thresholds_.empty()) {
       threshold_[v] = fixed_thresholds_[v];
+    } else if (!given.empty()) {
+      threshold_[v] = given[v];
     } else if (params_.threshold_distribution == "uniform") {
       threshold_[v] = 1.0 - rng.uniform(0, v, kThreshold);  // (0, 1]
     } else {
@@ -39,8 +43,7 @@ void LinearThresholdModel::initialize(World& world, const RandomStream& rng) {
   active_.assign(n, 0);
   next_.assign(n, 0);
   const std::vector<NodeId> initial =
-      chosen_.empty() ? choose_initial_agents(n, initial_agent_count(seeding_, n), rng, kSeed)
-                      : chosen_;
+      chosen_.empty() ? choose_seeds(world, layer, seeding_, rng, kSeed, 0.0) : chosen_;
   for (NodeId v : initial)
     active_[v] = 1;
 }
@@ -122,6 +125,13 @@ ModelInfo linear_threshold_model_info() {
   };
   for (auto& spec : seeding_params())
     info.params.push_back(std::move(spec));
+  info.agent_params = {
+      ParamSpec{.name = kThresholdColumn,
+                .default_number = 0.5,
+                .min = 0.0,
+                .unit = "as threshold_unit",
+                .description = "the agent's own threshold, instead of threshold_distribution's",
+                .source = "Granovetter 1978 (thresholds 0, 1, ..., 99)"}};
   info.bytes_per_node = 2 + 2 * sizeof(double);
   info.make = [](const ParamValues& values) {
     LinearThresholdParams params{values.text("threshold_distribution"), values.real("threshold"),

@@ -10,7 +10,10 @@
 // then equals reachability in the live-edge graph where each agent keeps one incoming
 // arc, u->v with probability w_uv), or "constant" gives every agent `threshold`
 // (Watts 2002, PNAS 99:5766, doi:10.1073/pnas.082090499). An agent with threshold 0
-// acts at step 1 without anyone acting first.
+// acts at step 1 without anyone acting first. An attributes file may give each agent its
+// own threshold (column `threshold`, in threshold_unit), as in Granovetter's crowd.
+// Seeds (models/seeding.hpp) stay active, as every active agent does: in a threshold
+// model from seeds alone the active set only grows, so every seed is committed.
 // Update: synchronous; O(n + m) per step.
 
 #include <cstdint>

@@ -17,6 +17,9 @@ struct ModelInfo {
   std::string summary;    // one line
   std::string reference;  // the paper it follows
   std::vector<ParamSpec> params;
+  // Per-agent parameters an attributes file may give, one column each ([model]
+  // attributes = "agents.csv"); the model reads them as population columns of that name.
+  std::vector<ParamSpec> agent_params;
   // Tables beside [model] that the model reads (the parent-support model's [outreach]);
   // a loaded scenario passes their values to make() as "<table>.<key>".
   std::vector<ParamTable> extra_tables;

@@ -28,8 +28,8 @@ void SirModel::initialize(World& world, const RandomStream& rng) {
   const NodeId n = world.population.size();
   state_.assign(n, susceptible);
   next_.assign(n, susceptible);
-  const NodeId count = initial_agent_count(seeding_, n);
-  infected_ = choose_initial_agents(n, count, rng, kSeed);
+  infected_ = choose_seeds(world, layer, seeding_, rng, kSeed, params_.transmissibility);
+  susceptibility_ = agent_column(world, kSusceptibility);
   for (NodeId v : infected_)
     state_[v] = infected;
   mark_.assign(n, 0);
@@ -51,15 +51,17 @@ void SirModel::step(World& world, const StepContext& context) {
       return context.rng.uniform(context.step, v, kRecover) < gamma ? recovered : infected;
     }
     double infection = 0.0;
-    if (weights.empty()) {
+    if (weights.empty() && susceptibility_.empty()) {
       std::uint32_t infected_neighbours = 0;
       for (NodeId u : layer.neighbours(v))
         infected_neighbours += state_[u] == infected;
       infection = any_infected_[infected_neighbours];
     } else {
+      const double beta_v = susceptibility_.empty() ? beta : beta * susceptibility_[v];
       double escape = 1.0;
       for (ArcIndex a = layer.first_arc(v); a < layer.end_arc(v); ++a) {
-        if (state_[targets[a]] == infected) escape *= 1.0 - std::min(1.0, beta * weights[a]);
+        if (state_[targets[a]] == infected)
+          escape *= 1.0 - std::min(1.0, weights.empty() ? beta_v : beta_v * weights[a]);
       }
       infection = 1.0 - escape;
     }
@@ -115,6 +117,7 @@ ModelInfo sir_model_info() {
   };
   for (auto& spec : seeding_params())
     info.params.push_back(std::move(spec));
+  info.agent_params = {susceptibility_param()};
   info.bytes_per_node = 2 * sizeof(std::uint8_t);
   info.make = [](const ParamValues& values) {
     SirParams params{values.real("transmissibility"), values.real("recovery"),

@@ -11,7 +11,8 @@
 // t+1 with probability 1 - prod_j (1 - beta_j), one draw at (t, agent, "sir.infect"),
 // which equals independent per-edge trials. Cost per step: O(n + m) for a sweep, or the
 // arcs of the infected and their susceptible neighbours when that is smaller
-// (models/frontier.hpp); both give identical results.
+// (models/frontier.hpp); both give identical results. Seeds: models/seeding.hpp. An
+// attributes file may give each agent a susceptibility s: each exposure infects with beta s.
 
 #include <cstdint>
 #include <vector>
@@ -44,9 +45,10 @@ class SirModel : public Model {
   ParamValues seeding_;
   std::vector<std::uint8_t> state_;
   std::vector<std::uint8_t> next_;
-  std::vector<std::uint8_t> mark_;    // scratch for frontier steps
-  std::vector<NodeId> infected_;      // sorted ids of the infected agents
-  std::vector<double> any_infected_;  // 1 - (1-beta)^k
+  std::vector<std::uint8_t> mark_;      // scratch for frontier steps
+  std::vector<NodeId> infected_;        // sorted ids of the infected agents
+  std::vector<double> any_infected_;    // 1 - (1-beta)^k
+  std::vector<double> susceptibility_;  // per agent, from the scenario's attributes; empty: 1
 };
 
 }  // namespace village

@@ -281,6 +281,11 @@ WorldBuilder::WorldBuilder(NetworkSpec spec, std::uint64_t seed) : spec_(std::mo
   }
 }
 
+AgentIds WorldBuilder::agents() const {
+  if (shared_) return {shared_->population.labels, shared_->population.size()};
+  return {nullptr, static_cast<NodeId>(spec_.expected_nodes())};
+}
+
 World WorldBuilder::operator()(const RandomStream& rng) const {
   if (shared_) return *shared_;
   return generate(rng);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/agent_files.hpp"
 #include "sim/parameters.hpp"
 #include "sim/rng.hpp"
 #include "sim/world.hpp"
@@ -51,6 +52,8 @@ class WorldBuilder {
  public:
   WorldBuilder(NetworkSpec spec, std::uint64_t seed);
   World operator()(const RandomStream& rng) const;
+  // The agents every run's network has: an imported one's labels, a generated one's count.
+  AgentIds agents() const;
 
  private:
   World generate(const RandomStream& rng) const;

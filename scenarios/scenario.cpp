@@ -237,6 +237,45 @@ void check_network(const NetworkSpec& spec, const toml::table& table, const std:
   }
 }
 
+// [model] attributes and seeding_file (agent_files.hpp), and seeding's other keys.
+void read_agent_files(Scenario& scenario, const toml::table& model, const std::string& file,
+                      const fs::path& folder) {
+  const ParamValues& values = scenario.model_values;
+  if (!values.has("seeding")) return;
+  const auto at = [&](const char* key) {
+    const toml::node* node = model.get(key);
+    return node != nullptr ? location_of(*node, file) : location_of(model, file);
+  };
+  const std::string& rule = values.text("seeding");
+  if (!values.text("attributes").empty()) {
+    scenario.agent_attributes = std::make_shared<const AgentFile>(
+        read_attributes_file(folder / values.text("attributes"), scenario.model->agent_params,
+                             scenario.model->kind, at("attributes")));
+  }
+  const std::string& seeds = values.text("seeding_file");
+  if (rule == "file" && seeds.empty()) {
+    throw InputError(at("seeding"), "seeding = \"file\" needs a seeding_file",
+                     "add seeding_file = \"seeds.csv\" (a header `id`, one seed per line)");
+  }
+  if (rule != "file" && !seeds.empty()) {
+    throw InputError(
+        at("seeding_file"),
+        fmt::format("seeding_file is read only with seeding = \"file\", not \"{}\"", rule),
+        "remove seeding_file, or set seeding = \"file\"");
+  }
+  if (!seeds.empty())
+    scenario.seed_file =
+        std::make_shared<const AgentFile>(read_seed_file(folder / seeds, at("seeding_file")));
+  if (rule != "neighbourhood" && !values.text("seeding_centre").empty()) {
+    throw InputError(at("seeding_centre"),
+                     fmt::format("seeding_centre is read only with seeding = \"neighbourhood\", "
+                                 "not \"{}\"",
+                                 rule),
+                     "remove seeding_centre, or set seeding = \"neighbourhood\"");
+  }
+  scenario.seeding_centre_at = at("seeding_centre");
+}
+
 NetworkSpec read_network(const toml::table& table, const std::string& file, const fs::path& folder,
                          SourceLocation& size_location) {
   const SourceLocation section_location = location_of(table, file);
@@ -456,7 +495,10 @@ Scenario scenario_from_table(const toml::table& root, const fs::path& path, std:
                                  scenario.model_values.text("layer"), scenario.network.layer),
                      "use the same name in [network] layer and [model] layer");
   }
-  if (!info.needs_community) check_weights(scenario, model, file);
+  if (!info.needs_community) {
+    check_weights(scenario, model, file);
+    read_agent_files(scenario, model, file, folder);
+  }
   const auto outreach = std::find_if(info.extra_tables.begin(), info.extra_tables.end(),
                                      [](const ParamTable& t) { return t.name == "outreach"; });
   scenario.strategies = read_strategies(
@@ -520,7 +562,22 @@ WorldFactory make_world_factory(const Scenario& scenario) {
       return synthesize_community(spec, rng);
     };
   }
-  return WorldBuilder(scenario.network, scenario.plan.seed);
+  WorldBuilder builder(scenario.network, scenario.plan.seed);
+  const ParamValues& values = scenario.model_values;
+  const bool named_centre = values.has("seeding_centre") && !values.text("seeding_centre").empty();
+  if (!scenario.agent_attributes && !scenario.seed_file && !named_centre) return builder;
+  // Ids are checked once here, before any run, so that no run can meet a bad one.
+  const AgentIds agents = builder.agents();
+  if (named_centre && values.text("seeding") == "neighbourhood")
+    resolve_agent_id(values.text("seeding_centre"), agents, scenario.seeding_centre_at);
+  auto columns = std::make_shared<const AgentColumns>(
+      resolve_agent_files(scenario.agent_attributes.get(), scenario.seed_file.get(), agents));
+  return [builder = std::move(builder), columns](const RandomStream& rng) {
+    World world = builder(rng);
+    for (const auto& [name, column] : columns->columns)
+      world.population.real_column(name) = column;
+    return world;
+  };
 }
 
 }  // namespace village

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "models/model_registry.hpp"
+#include "scenarios/agent_files.hpp"
 #include "scenarios/community/community_spec.hpp"
 #include "scenarios/network_spec.hpp"
 #include "scenarios/strategies.hpp"
@@ -33,6 +34,11 @@ struct Scenario {
   // [model] values, plus those of the model's extra tables as "<table>.<key>".
   ParamValues model_values;
   SourceLocation size_location;  // where the size is set, for memory errors
+  // The classic models' [model] attributes and seeding_file, read when the scenario loads
+  // (null when not given), and where seeding_centre is set.
+  std::shared_ptr<const AgentFile> agent_attributes;
+  std::shared_ptr<const AgentFile> seed_file;
+  SourceLocation seeding_centre_at;
   // [strategies.*], [compare] and [costs] (`village compare`); empty without strategies.
   StrategySet strategies;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -111,6 +112,10 @@ Communities detect_communities(const CsrLayer& layer, CommunityMethod method, st
   Communities result;
   const NodeId n = layer.node_count();
   if (n == 0) return result;
+  // igraph's random generator and handlers are global: one detection at a time (runs
+  // that seed by community call this from several threads).
+  static std::mutex igraph_state;
+  const std::lock_guard<std::mutex> lock(igraph_state);
   // igraph aborts on errors by default; report them through return codes instead.
   igraph_set_error_handler(igraph_error_handler_ignore);
   igraph_set_warning_handler(igraph_warning_handler_ignore);

@@ -11,7 +11,7 @@
 #include "analysis/network/influence_maximisation.hpp"
 #include "analysis/network/key_figure_selection.hpp"
 #include "models/community_schema.hpp"
-#include "models/parent_support/targeting_scores.hpp"
+#include "models/targeting_scores.hpp"
 
 namespace village::parent_support {
 

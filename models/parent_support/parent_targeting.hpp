@@ -10,7 +10,7 @@
 //   vulnerable_first   the most vulnerability factors (M15)
 //   isolated_first     the fewest family-and-friends ties (M12: who lacks support)
 //   degree, betweenness, eigenvector, pagerank, brokers
-//                      the centralities of targeting_scores.hpp
+//                      the centralities of models/targeting_scores.hpp
 //   one_per_community  by ties to parents of other communities (bridging), taken in turns
 //                      over the communities present: the best of each, then the second, ...
 //   friend_nomination  parents asked in a random order each name a friend uniformly; the

@@ -1,5 +1,6 @@
 #pragma once
-// The centrality rules that key-figure targeting and parent targeting share: a score of
+// The centrality rules that key-figure targeting, parent targeting and the contagion
+// models' seeding (seeding.hpp) share: a score of
 // the network toolkit (analysis/network) per node, and which end of it a programme
 // prefers.
 //   degree       ties (higher first)
@@ -18,7 +19,7 @@
 #include "sim/csr_layer.hpp"
 #include "sim/rng.hpp"
 
-namespace village::parent_support {
+namespace village {
 
 struct RuleScores {
   std::vector<double> values;  // per node; NaN: no score (ranked last)
@@ -42,4 +43,4 @@ inline bool ranks_before(const RuleScores& scores, std::size_t a, std::size_t b)
   return scores.highest_first ? x > y : x < y;
 }
 
-}  // namespace village::parent_support
+}  // namespace village

@@ -1,14 +1,14 @@
 // The centrality scores key-figure and parent targeting rank by (M5, M8, M19), from the
 // network toolkit, and which end of a score a programme prefers.
 
-#include "models/parent_support/targeting_scores.hpp"
+#include "models/targeting_scores.hpp"
 
 #include "analysis/network/betweenness.hpp"
 #include "analysis/network/brokerage.hpp"
 #include "analysis/network/degree_strength.hpp"
 #include "analysis/network/spectral.hpp"
 
-namespace village::parent_support {
+namespace village {
 
 namespace {
 constexpr std::uint64_t kBetweennessSources = 256;
@@ -40,4 +40,4 @@ std::optional<RuleScores> centrality_scores(const CsrLayer& graph, std::string_v
   return std::nullopt;
 }
 
-}  // namespace village::parent_support
+}  // namespace village
