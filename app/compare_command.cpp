@@ -101,6 +101,17 @@ std::vector<std::string> scenario_summary(const Scenario& scenario, const std::s
         scenario.path.filename().string(), spec.values.real("households"),
         spec.values.integer("neighbourhoods"), fmt::join(parts, ", ")));
   }
+  if (!scenario.community) {
+    lines.push_back(fmt::format(
+        "Each run simulates {} steps of the {} model ({}) on a {} network of {:.0f} agents. "
+        "{} strategies were compared; each is the scenario's [model] with the strategy's "
+        "seeding. Every strategy's replicate r runs on the same network and random stream "
+        "(common random numbers). The baseline, against which every difference is measured, "
+        "is {}. Outcomes are compared at the last step.",
+        scenario.plan.steps, scenario.model->kind, scenario.model->reference,
+        scenario.network.generator, scenario.network.expected_nodes(), strategies, baseline));
+    return lines;
+  }
   lines.push_back(fmt::format(
       "Each run simulates {} weeks of outreach. {} strategies were compared; each is the "
       "scenario's [outreach] with the strategy's changes. The baseline, against which every "
@@ -174,12 +185,17 @@ int compare_command(const CompareOptions& options) {
   const int threads = thread_count();
 
   // The headline group must be one the model records.
-  std::vector<std::string> known_groups{"all", "vulnerable", "language_barrier"};
-  if (scenario.community)
+  std::vector<std::string> known_groups{"all"};
+  if (scenario.community) {
+    known_groups.insert(known_groups.end(), {"vulnerable", "language_barrier"});
     for (const CommunityGroup& g : scenario.community->communities)
       known_groups.push_back("community:" + g.name);
-  for (auto type : community::kParentTypeNames)
-    known_groups.push_back(fmt::format("type:{}", type));
+    for (auto type : community::kParentTypeNames)
+      known_groups.push_back(fmt::format("type:{}", type));
+  } else {
+    known_groups.insert(known_groups.end(), scenario.network.block_names.begin(),
+                        scenario.network.block_names.end());
+  }
   if (std::find(known_groups.begin(), known_groups.end(), set.headline_group) ==
       known_groups.end()) {
     throw InputError(
@@ -188,6 +204,8 @@ int compare_command(const CompareOptions& options) {
         did_you_mean(set.headline_group, known_groups));
   }
 
+  // Files the world reads (a network, attributes, seeds) are checked before any output.
+  const WorldFactory make_world = make_world_factory(scenario);
   const fs::path out =
       !options.out.empty() ? fs::path(options.out)
       : what_if != nullptr
@@ -215,7 +233,6 @@ int compare_command(const CompareOptions& options) {
 
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
-  const WorldFactory make_world = make_world_factory(scenario);
   const ModelInfo& model = *scenario.model;
   Progress progress(strategies * replicates, "runs",
                     !options.quiet && ::isatty(STDERR_FILENO) != 0);
@@ -345,6 +362,12 @@ int compare_command(const CompareOptions& options) {
   report.warnings.insert(report.warnings.begin(), skip_warnings.begin(), skip_warnings.end());
   report.network_svg = network_svg;
   report.network_caption = network_caption;
+  if (!scenario.community) {  // a classic model: agents, steps, seeding, no prices
+    report.agents = "agents";
+    report.step = "step";
+    report.settings_table = "model";
+    report.priced = false;
+  }
   // A link relative to the report, so that it works wherever the checkout is opened.
   report.odd_link = "docs/ODD.md";
   {
@@ -407,19 +430,18 @@ int compare_command(const CompareOptions& options) {
                "replicates (comparison.csv: diff_separated = no, replicates_needed)\n",
                others, replicates);
   if (!options.quiet) {
-    fmt::print(
-        "village {}: {} ({} strategies x {} replicates x {} weeks, {} threads, {:.2f} s)\n\n",
-        kVersion, scenario.path.filename().string(), strategies, replicates, scenario.plan.steps,
-        threads, wall);
+    fmt::print("village {}: {} ({} strategies x {} replicates x {} {}s, {} threads, {:.2f} s)\n\n",
+               kVersion, scenario.path.filename().string(), strategies, replicates,
+               scenario.plan.steps, report.step, threads, wall);
     if (what_if != nullptr) fmt::print("{}\n\n", what_if_sentence(*what_if));
-    fmt::print("Ranking by {} ({}) at the last week, {:.0f}% intervals, baseline {}:\n",
-               headline_outcome, set.headline_group, comparison.level * 100,
+    fmt::print("Ranking by {} ({}) at the last {}, {:.0f}% intervals, baseline {}:\n",
+               headline_outcome, set.headline_group, report.step, comparison.level * 100,
                chosen[baseline]->name);
     std::size_t width = 8;
     for (const std::string& name : ranking)
       width = std::max(width, name.size());
     fmt::print("  {:<{}}  {:>24}  {:>28}  {:>12}\n", "strategy", width, "mean",
-               "difference with baseline", "cost per run");
+               "difference with baseline", report.priced ? "cost per run" : "");
     for (const std::string& name : ranking) {
       const ComparisonRow* row = comparison.find(name, headline_outcome, set.headline_group);
       fmt::print(
@@ -428,11 +450,12 @@ int compare_command(const CompareOptions& options) {
           row->is_baseline ? std::string("baseline")
                            : fmt::format("{:+.4g} [{:+.4g}, {:+.4g}]", row->difference.mean,
                                          row->difference.low, row->difference.high),
-          format_euros(row->cost.mean), row->over_budget ? "  OVER BUDGET" : "");
+          report.priced ? format_euros(row->cost.mean) : std::string(),
+          row->over_budget ? "  OVER BUDGET" : "");
     }
     fmt::print("\n");
-    for (const std::string& sentence :
-         headline_sentences(comparison, headline_outcome, set.headline_group))
+    for (const std::string& sentence : headline_sentences(
+             comparison, headline_outcome, set.headline_group, report.agents, report.priced))
       fmt::print("- {}\n", sentence);
     for (const ReportStrategy& strategy : report.strategies) {
       const std::string stops = budget_stops(strategy, replicates);

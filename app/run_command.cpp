@@ -87,6 +87,8 @@ int run_command(const RunOptions& options) {
   set_thread_count(scenario.threads);
   const int threads = thread_count();
 
+  // Files the world reads (a network, attributes, seeds) are checked before any output.
+  const WorldFactory make_world = make_world_factory(scenario);
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
   create_output_folder(out);
@@ -95,7 +97,6 @@ int run_command(const RunOptions& options) {
 
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
-  const WorldFactory make_world = make_world_factory(scenario);
   const ModelInfo& model = *scenario.model;
   const ParamValues& values = scenario.model_values;
   std::vector<RunRecord> runs;

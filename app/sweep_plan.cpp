@@ -81,7 +81,7 @@ const Strategy* find_strategy(const Scenario& scenario, const std::string& name)
 void refuse_factor_bought(const SweepFactor& factor, const Strategy* strategy) {
   if (strategy == nullptr) return;
   for (const auto& [key, value] : strategy->overrides) {
-    if ("outreach." + key != factor.name) continue;
+    if (strategy->table + "." + key != factor.name) continue;
     throw InputError({"--param"},
                      fmt::format("{} is set by strategy '{}', so sweeping it changes nothing",
                                  factor.name, strategy->name),

@@ -75,6 +75,7 @@ ModelInfo deffuant_model_info() {
   for (auto& spec : opinion_seeding_params())
     info.params.push_back(std::move(spec));
   info.agent_params = opinion_agent_params();
+  info.outcomes = {"mean_opinion", "opinion_spread", "major_clusters", "clusters"};
   info.bytes_per_node = 2 * sizeof(double);
   info.make = [](const ParamValues& values) {
     return std::make_unique<DeffuantModel>(

@@ -104,6 +104,7 @@ ModelInfo degroot_model_info() {
   for (auto& spec : opinion_seeding_params())
     info.params.push_back(std::move(spec));
   info.agent_params = opinion_agent_params();
+  info.outcomes = {"mean_opinion", "opinion_spread"};
   info.bytes_per_node = 4 * sizeof(double) + 2 * sizeof(std::int64_t);
   info.bytes_per_arc = sizeof(double) + sizeof(std::int64_t);
   info.make = [](const ParamValues& values) {

@@ -100,6 +100,7 @@ ModelInfo independent_cascade_model_info() {
   for (auto& spec : seeding_params())
     info.params.push_back(std::move(spec));
   info.agent_params = {susceptibility_param()};
+  info.outcomes = {"active"};
   info.bytes_per_node = 2;
   info.make = [](const ParamValues& values) {
     IndependentCascadeParams params{values.real("probability"), values.flag("use_weights"),

@@ -132,6 +132,7 @@ ModelInfo linear_threshold_model_info() {
                 .unit = "as threshold_unit",
                 .description = "the agent's own threshold, instead of threshold_distribution's",
                 .source = "Granovetter 1978 (thresholds 0, 1, ..., 99)"}};
+  info.outcomes = {"active"};
   info.bytes_per_node = 2 + 2 * sizeof(double);
   info.make = [](const ParamValues& values) {
     LinearThresholdParams params{values.text("threshold_distribution"), values.real("threshold"),

@@ -12,6 +12,7 @@ const std::vector<ModelInfo>& model_registry() {
       degroot_model_info(),
       deffuant_model_info(),
       hegselmann_krause_model_info(),
+      coordination_model_info(),
       parent_support::parent_support_model_info(),
       ishigami_model_info(),
       sobol_g_model_info(),

@@ -23,6 +23,9 @@ struct ModelInfo {
   // Tables beside [model] that the model reads (the parent-support model's [outreach]);
   // a loaded scenario passes their values to make() as "<table>.<key>".
   std::vector<ParamTable> extra_tables;
+  // The metrics the model records that `village compare` may rank strategies by (the first
+  // by default), for models without [outreach]; the parent-support model's are its own.
+  std::vector<std::string> outcomes;
   // Runs on a synthesised community ([community]) instead of a [network].
   bool needs_community = false;
   double bytes_per_node = 0;  // model state, for the memory estimate before a run
@@ -44,6 +47,7 @@ ModelInfo linear_threshold_model_info();
 ModelInfo degroot_model_info();
 ModelInfo deffuant_model_info();
 ModelInfo hegselmann_krause_model_info();
+ModelInfo coordination_model_info();
 namespace parent_support {
 ModelInfo parent_support_model_info();
 }

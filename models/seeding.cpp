@@ -85,6 +85,10 @@ std::vector<ParamSpec> seeding_params(SeedingDefaults defaults) {
                 .description = "celf: samples the expected spread is estimated on",
                 .source = "Leskovec et al. 2007, KDD"},
   };
+  // Whom to seed is what a campaign buys (a strategy of `village compare` may set it); the
+  // attributes file describes the agents, which no strategy changes.
+  for (ParamSpec& spec : specs)
+    if (spec.name != "attributes") spec.role = ParamRole::intervention;
   if (defaults.opinion) {
     specs.push_back(ParamSpec{.name = "seed_opinion",
                               .default_number = 1.0,
@@ -100,6 +104,7 @@ std::vector<ParamSpec> seeding_params(SeedingDefaults defaults) {
         .description = "seeds never change their opinion (a committed minority, Xie et al. "
                        "2011; Centola et al. 2018, Science 360:1116); false: they only start there",
         .source = "Centola et al. 2018"});
+    specs[specs.size() - 2].role = specs.back().role = ParamRole::intervention;
   }
   return specs;
 }

@@ -118,6 +118,7 @@ ModelInfo sir_model_info() {
   for (auto& spec : seeding_params())
     info.params.push_back(std::move(spec));
   info.agent_params = {susceptibility_param()};
+  info.outcomes = {"recovered", "infected", "susceptible"};
   info.bytes_per_node = 2 * sizeof(std::uint8_t);
   info.make = [](const ParamValues& values) {
     SirParams params{values.real("transmissibility"), values.real("recovery"),

@@ -499,10 +499,7 @@ Scenario scenario_from_table(const toml::table& root, const fs::path& path, std:
     check_weights(scenario, model, file);
     read_agent_files(scenario, model, file, folder);
   }
-  const auto outreach = std::find_if(info.extra_tables.begin(), info.extra_tables.end(),
-                                     [](const ParamTable& t) { return t.name == "outreach"; });
-  scenario.strategies = read_strategies(
-      root, file, outreach == info.extra_tables.end() ? nullptr : &outreach->specs, info.params);
+  scenario.strategies = read_strategies(root, file, info);
   check_memory(scenario, scenario.threads);
   return scenario;
 }
@@ -545,7 +542,7 @@ nlohmann::ordered_json Scenario::to_json() const {
       nlohmann::ordered_json overrides = nlohmann::ordered_json::object();
       for (const auto& [key, value] : strategy.overrides)
         std::visit([&, k = key](const auto& v) { overrides[k] = v; }, value);
-      entry["outreach"] = overrides;
+      entry[strategy.table] = overrides;
       list.push_back(entry);
     }
     json["strategies"] = list;

@@ -14,8 +14,14 @@ namespace village {
 namespace {
 
 // Outcomes a comparison can rank strategies on: those the model records per group.
-const std::vector<std::string>& known_outcomes() {
-  return parent_support::outcome_names();
+const std::vector<std::string>& known_outcomes(const ModelInfo& model) {
+  return model.outcomes.empty() ? parent_support::outcome_names() : model.outcomes;
+}
+
+const std::vector<ParamSpec>* outreach_specs_of(const ModelInfo& model) {
+  for (const ParamTable& table : model.extra_tables)
+    if (table.name == "outreach") return &table.specs;
+  return nullptr;
 }
 
 const toml::table& as_table(const toml::node& node, const std::string& name,
@@ -86,9 +92,10 @@ void refuse_world_keys(const toml::table& table, const std::string& section,
 
 Strategy read_strategy(const std::string& name, const toml::table& table, const std::string& file,
                        const std::vector<ParamSpec>& outreach_specs,
-                       const std::vector<ParamSpec>& model_specs) {
+                       const std::vector<ParamSpec>& model_specs, const std::string& keys_table) {
   Strategy strategy;
   strategy.name = name;
+  strategy.table = keys_table;
   strategy.location = location_of(table, file);
   const std::string section = fmt::format("strategies.{}", name);
   if (name.empty()) {
@@ -123,6 +130,11 @@ WhatIf read_what_if(const std::string& name, const toml::table& table, const std
     const ParamSpec* outreach = find_spec(outreach_specs, k);
     const ParamSpec* model = find_spec(model_specs, k);
     if (outreach != nullptr && outreach->role == ParamRole::intervention) {
+      throw InputError(
+          at, fmt::format("{}.{} is what a strategy buys, not how the world is", section, k),
+          "set it in a [strategies.<name>] table; a what-if changes world parameters");
+    }
+    if (model != nullptr && model->role == ParamRole::intervention) {
       throw InputError(
           at, fmt::format("{}.{} is what a strategy buys, not how the world is", section, k),
           "set it in a [strategies.<name>] table; a what-if changes world parameters");
@@ -184,8 +196,13 @@ const std::vector<std::string>& default_compare_outcomes() {
 }
 
 StrategySet read_strategies(const toml::table& root, const std::string& file,
-                            const std::vector<ParamSpec>* outreach_specs,
-                            const std::vector<ParamSpec>& model_specs) {
+                            const ModelInfo& model) {
+  const std::vector<ParamSpec>* outreach_specs = outreach_specs_of(model);
+  const std::vector<ParamSpec>& model_specs = model.params;
+  // A classic model's strategies choose its seeds: [model] keys, outcomes its metrics.
+  const bool classic = outreach_specs == nullptr;
+  const std::vector<ParamSpec> none;
+  const std::vector<ParamSpec>& strategy_specs = classic ? model_specs : *outreach_specs;
   StrategySet set;
   if (const toml::node* node = root.get("costs")) {
     throw InputError(location_of(*node, file),
@@ -194,20 +211,26 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                      "write e.g. newsletter_euros_per_meeting = 250 or partnership_fixed_euros = "
                      "2500 under [outreach] or a strategy (docs/scenario-reference.md)");
   }
-  set.outcomes = default_compare_outcomes();
-  set.headline_group = "vulnerable";
+  set.outcomes = classic
+                     ? std::vector<std::string>(
+                           model.outcomes.begin(),
+                           model.outcomes.begin() + std::min<std::size_t>(1, model.outcomes.size()))
+                     : default_compare_outcomes();
+  set.headline_group = classic ? "all" : "vulnerable";
   const toml::node* strategies = root.get("strategies");
   if (strategies != nullptr) {
     const toml::table& table = as_table(*strategies, "strategies", file, "[strategies.newsletter]");
-    if (outreach_specs == nullptr) {
-      throw InputError(location_of(*strategies, file),
-                       "strategies override [outreach], but this model has no [outreach]",
-                       "use strategies with kind = \"parent_support\"");
+    if (classic && model.outcomes.empty()) {
+      throw InputError(
+          location_of(*strategies, file),
+          fmt::format("model kind \"{}\" has nothing a strategy could buy", model.kind),
+          "compare strategies of a contagion, opinion or parent-support model");
     }
     for (const auto& [name, node] : in_file_order(table)) {
       const toml::table& entry =
           as_table(*node, "strategies." + name, file, "[strategies." + name + "]");
-      set.strategies.push_back(read_strategy(name, entry, file, *outreach_specs, model_specs));
+      set.strategies.push_back(read_strategy(name, entry, file, strategy_specs, model_specs,
+                                             classic ? "model" : "outreach"));
     }
     if (set.strategies.empty()) {
       throw InputError(location_of(*strategies, file), "[strategies] names no strategy",
@@ -228,8 +251,14 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
                      "[uncertainty] is read only with strategies to compare",
                      "add [strategies.<name>] tables, or remove [uncertainty]");
   if (set.strategies.empty()) return set;
+  if (const toml::node* node = root.get("uncertainty"); node != nullptr && classic) {
+    throw InputError(location_of(*node, file),
+                     "[uncertainty] is read only for the parent-support model",
+                     "compare a classic model's seeding strategies without it, or sweep its "
+                     "parameters (village sweep)");
+  }
   set.uncertainty = read_uncertainty_table(root, file);
-  set.what_ifs = read_what_ifs(root, file, *outreach_specs, model_specs);
+  set.what_ifs = read_what_ifs(root, file, classic ? none : *outreach_specs, model_specs);
   set.baseline = set.strategies.front().name;
 
   std::vector<std::string> strategy_names;
@@ -264,7 +293,7 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
             throw InputError(where, "each compare.outcomes entry must be a string",
                              "write it like outcomes = [\"reach\", \"help_seeking\"]");
           const std::string outcome = element.as_string()->get();
-          const auto& known = known_outcomes();
+          const auto& known = known_outcomes(model);
           if (std::find(known.begin(), known.end(), outcome) == known.end())
             throw InputError(where, fmt::format("unknown outcome \"{}\"", outcome),
                              did_you_mean(outcome, known));
@@ -287,7 +316,7 @@ StrategySet read_strategies(const toml::table& root, const std::string& file,
 ParamValues strategy_model_values(const ParamValues& scenario_values, const Strategy& strategy) {
   ParamValues values = scenario_values;
   for (const auto& [key, value] : strategy.overrides)
-    values.set("outreach." + key, value);
+    values.set(strategy.table == "outreach" ? "outreach." + key : key, value);
   return values;
 }
 
@@ -327,7 +356,7 @@ std::string describe(const std::vector<std::pair<std::string, ParamValue>>& over
 }  // namespace
 
 std::string describe_overrides(const Strategy& strategy) {
-  return strategy.overrides.empty() ? std::string("the scenario's [outreach] as it is")
+  return strategy.overrides.empty() ? fmt::format("the scenario's [{}] as it is", strategy.table)
                                     : describe(strategy.overrides);
 }
 

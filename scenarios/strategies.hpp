@@ -2,12 +2,13 @@
 // Intervention strategies to compare (`village compare`): the [strategies.<name>]
 // tables and the [compare] table of a scenario file.
 //
-// A strategy is a set of [outreach] overrides of what a municipality buys: its keys are
-// [outreach] intervention keys (validated against the model's declarations, so unknown
-// keys get a "did you mean", and world keys are refused), including each
-// intervention's window and prices and the budget_euros that caps its spending, plus an
-// optional `description`. Its model values are the scenario's values with the
-// overrides applied (strategy_model_values).
+// A strategy is a set of overrides of what a municipality buys: for the parent-support
+// model its keys are [outreach] intervention keys (validated against the model's
+// declarations, so unknown keys get a "did you mean", and world keys are refused),
+// including each intervention's window and prices and the budget_euros that caps its
+// spending; for a classic model they are its [model] seeding keys (whom to seed, how
+// many: models/seeding.hpp). Plus an optional `description`. Its model values are the
+// scenario's values with the overrides applied (strategy_model_values).
 
 #include <toml++/toml.h>
 
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/model_registry.hpp"
 #include "scenarios/uncertainty_table.hpp"
 #include "sim/error.hpp"
 #include "sim/parameters.hpp"
@@ -25,8 +27,9 @@ namespace village {
 struct Strategy {
   std::string name;
   std::string description;
-  // [outreach] keys (without the "outreach." prefix) and their values, in file order.
+  // Keys of `table` (without its prefix) and their values, in file order.
   std::vector<std::pair<std::string, ParamValue>> overrides;
+  std::string table = "outreach";  // "outreach", or "model" for a classic model
   SourceLocation location;
 };
 
@@ -58,14 +61,13 @@ struct StrategySet {
 // The [compare] table's outcomes by default.
 const std::vector<std::string>& default_compare_outcomes();
 
-// Reads [strategies.*], [what_if.*], [compare] and [costs] from a parsed scenario.
-// outreach_specs: the model's [outreach] declarations (null: the model has none, and a
-// scenario with strategies is refused); model_specs: its [model] declarations. A
-// strategy that sets a world parameter, or a what-if that sets an intervention's, is
-// refused. Throws InputError at the offending key.
+// Reads [strategies.*], [what_if.*], [compare] and [costs] from a parsed scenario of the
+// model `model`: strategies set its [outreach] intervention keys, or, for a model
+// without [outreach], its [model] intervention keys; outcomes are the model's (group
+// "all" by default for a classic model). A strategy that sets a world parameter, or a
+// what-if that sets an intervention's, is refused. Throws InputError at the offending key.
 StrategySet read_strategies(const toml::table& root, const std::string& file,
-                            const std::vector<ParamSpec>* outreach_specs,
-                            const std::vector<ParamSpec>& model_specs);
+                            const ModelInfo& model);
 
 // The scenario's model values with the strategy's [outreach] overrides applied.
 ParamValues strategy_model_values(const ParamValues& scenario_values, const Strategy& strategy);

@@ -43,6 +43,13 @@ struct ReportInput {
   std::string network_svg;      // inline <svg>, or empty
   std::string network_caption;  // plain text
   std::string odd_link = "docs/ODD.md";
+  // The words of the model's world: the parent-support model's by default. A classic
+  // model's comparison speaks of agents and steps, names its [model] settings, and has
+  // no costs (priced = false: no cost columns, chart or section).
+  std::string agents = "parents";
+  std::string step = "week";
+  std::string settings_table = "outreach";
+  bool priced = true;
 };
 
 std::string render_report(const ReportInput& input);
@@ -57,8 +64,11 @@ std::string_view report_style();
 // of 6 replicates; ..." or empty when no budget stopped anything.
 std::string budget_stops(const ReportStrategy& strategy, std::size_t replicates);
 
+// `agents` names who the outcomes are about; priced = false leaves costs unsaid.
 std::vector<std::string> headline_sentences(const Comparison& comparison,
-                                            const std::string& outcome, const std::string& group);
+                                            const std::string& outcome, const std::string& group,
+                                            const std::string& agents = "parents",
+                                            bool priced = true);
 
 // "EUR 12,345" (rounded to euros; to 3 significant digits above 10,000).
 std::string format_euros(double euros);

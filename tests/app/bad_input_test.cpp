@@ -69,6 +69,11 @@ const BadInput kCases[] = {
     {"unreadable edge list line",
      "[network]\ngenerator = \"file\"\npath = \"edges.txt\"\n[model]\nkind = \"sir\"\n", "",
      "edges.txt:2:", "edges.txt", "a b\nc\n"},
+    {"attributes file naming an agent the network lacks",
+     "[network]\ngenerator = \"complete\"\nnodes = 3\n[model]\nkind = \"linear_threshold\"\n"
+     "attributes = \"agents.csv\"\n",
+     "", "agents.csv:5:1: no agent '3' in the network", "agents.csv",
+     "id,threshold\n0,1\n1,1\n2,1\n3,1\n"},
     {"odd Watts-Strogatz degree",
      "[network]\ngenerator = \"watts_strogatz\"\nnodes = 100\nmean_degree = 5\n[model]\nkind = "
      "\"sir\"\n",

@@ -12,7 +12,7 @@ TEST_CASE("the registry lists each model once", "[unit]") {
   const std::set<std::string> expected{
       "sir",      "independent_cascade", "linear_threshold", "degroot",
       "deffuant", "hegselmann_krause",   "parent_support",   "ishigami",
-      "sobol_g"};
+      "sobol_g",  "coordination"};
   std::set<std::string> kinds;
   for (const auto& info : village::model_registry()) {
     CHECK(kinds.insert(info.kind).second);
