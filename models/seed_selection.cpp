@@ -78,7 +78,8 @@ std::vector<NodeId> neighbourhood(const World& world, const CsrLayer& layer,
   NodeId centre = 0;
   if (named.empty()) {
     centre = static_cast<NodeId>(DrawSequence(stream, 0, 0, 0).below(n));
-  } else if (const auto found = find_agent(world.population, named)) {
+  } else if (const auto found =
+                 find_agent(world.population.labels.get(), world.population.size(), named)) {
     centre = *found;
   } else {
     throw std::invalid_argument("seeding_centre '" + named + "' is no agent");
@@ -119,8 +120,10 @@ std::vector<NodeId> choose_seeds(const World& world, const CsrLayer& layer,
   const NodeId count = initial_agent_count(params, n);
   // The rule's randomness: a stream of its own, fixed by the run and the model.
   const RandomStream stream(rng.bits(0, 0, purpose_id, 1), rng.bits(0, 0, purpose_id, 2));
-  const CsrLayer graph = layer.directed() ? network::symmetrised(layer) : CsrLayer();
-  const CsrLayer& undirected = layer.directed() ? graph : layer;
+  // k-cores and communities are defined on undirected graphs; built only for them.
+  const auto undirected = [&](const auto& use) {
+    return layer.directed() ? use(network::symmetrised(layer)) : use(layer);
+  };
   const double probability = params.real("seeding_probability") > 0
                                  ? params.real("seeding_probability")
                              : cascade_probability > 0 ? cascade_probability
@@ -132,13 +135,14 @@ std::vector<NodeId> choose_seeds(const World& world, const CsrLayer& layer,
   } else if (rule == "top_betweenness" && n <= kExactBetweennessNodes) {
     chosen = best_by({network::betweenness(layer), true}, count);
   } else if (rule == "top_kcore") {
-    chosen = best_by(kcore_scores(undirected), count);
+    chosen = undirected([&](const CsrLayer& graph) { return best_by(kcore_scores(graph), count); });
   } else if (rule.rfind("top_", 0) == 0) {
     const auto scores = centrality_scores(layer, rule.substr(4), stream);
     if (!scores) throw std::invalid_argument("unknown seeding rule: " + rule);
     chosen = best_by(*scores, count);
   } else if (rule == "one_per_community") {
-    chosen = one_per_community(undirected, count, stream);
+    chosen =
+        undirected([&](const CsrLayer& graph) { return one_per_community(graph, count, stream); });
   } else if (rule == "friend_nomination") {
     chosen = network::friend_nomination(layer, count, stream);
   } else if (rule == "celf") {

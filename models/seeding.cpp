@@ -136,17 +136,16 @@ std::vector<NodeId> choose_initial_agents(NodeId n, NodeId count, const RandomSt
   return order;
 }
 
-std::optional<NodeId> find_agent(const Population& population, const std::string& id) {
-  if (population.labels) {
-    const auto& labels = *population.labels;
-    const auto it = std::find(labels.begin(), labels.end(), id);
-    if (it == labels.end()) return std::nullopt;
-    return static_cast<NodeId>(it - labels.begin());
+std::optional<NodeId> find_agent(const std::vector<std::string>* labels, NodeId count,
+                                 const std::string& id) {
+  if (labels != nullptr) {
+    const auto it = std::find(labels->begin(), labels->end(), id);
+    if (it == labels->end()) return std::nullopt;
+    return static_cast<NodeId>(it - labels->begin());
   }
   NodeId number = 0;
   const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), number);
-  if (error != std::errc() || end != id.data() + id.size() || number >= population.size())
-    return std::nullopt;
+  if (error != std::errc() || end != id.data() + id.size() || number >= count) return std::nullopt;
   return number;
 }
 

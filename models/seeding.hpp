@@ -68,9 +68,10 @@ std::vector<NodeId> choose_seeds(const World& world, const CsrLayer& layer,
                                  const ParamValues& params, const RandomStream& rng,
                                  std::uint64_t purpose_id, double cascade_probability);
 
-// The agent a scenario names by its label (imported networks) or its number; nullopt
-// when there is none.
-std::optional<NodeId> find_agent(const Population& population, const std::string& id);
+// The agent a scenario names by its label (an imported network's `labels`) or, without
+// labels, its number below `count`; nullopt when there is none.
+std::optional<NodeId> find_agent(const std::vector<std::string>* labels, NodeId count,
+                                 const std::string& id);
 
 // The per-agent parameters the contagion models share: susceptibility, a multiple of the
 // per-arc probability of each exposure (capped at 1 per arc).

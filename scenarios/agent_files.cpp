@@ -162,16 +162,11 @@ AgentFile read_seed_file(const std::filesystem::path& path, const SourceLocation
 
 NodeId resolve_agent_id(const std::string& id, const AgentIds& agents,
                         const SourceLocation& where) {
+  if (const auto found = find_agent(agents.labels.get(), agents.count, id)) return *found;
   if (agents.labels) {
-    const auto& labels = *agents.labels;
-    const auto it = std::find(labels.begin(), labels.end(), id);
-    if (it != labels.end()) return static_cast<NodeId>(it - labels.begin());
     throw InputError(where, fmt::format("no agent '{}' in the network", id),
                      "ids are the node labels of the network file");
   }
-  NodeId number = 0;
-  const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), number);
-  if (error == std::errc() && end == id.data() + id.size() && number < agents.count) return number;
   throw InputError(where, fmt::format("no agent '{}' in the network", id),
                    fmt::format("the generated network's agents are numbered 0 to {}",
                                agents.count == 0 ? 0 : agents.count - 1));
