@@ -26,6 +26,7 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
+#include "app/output_files.hpp"
 #include "app/sweep_plan.hpp"
 #include "scenarios/calibration_targets.hpp"
 #include "scenarios/param_lookup.hpp"
@@ -276,9 +277,11 @@ int calibrate_command(const CalibrateOptions& options) {
                      "run the shards as separate processes, or one calibration under mpirun");
   const bool leader = mpi_rank() == 0 && shard_index == 0;
   if (sharded || leader) create_output_folder(out);
+  const OutputFormat format = parse_output_format(options.output.format);
   if (leader) {
     std::vector<std::string> files = kFiles;
     files.push_back(kWaves);
+    files.push_back(kDatabaseFile);
     remove_stale_temporaries(out, files);
   }
   const std::string identity = fmt::format(
@@ -575,8 +578,11 @@ int calibrate_command(const CalibrateOptions& options) {
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(std::chrono::system_clock::now());
   manifest["wall_seconds"] = wall;
-  std::vector<std::string> files = kFiles;
-  std::vector<std::pair<fs::path, std::string>> written;
+  std::vector<OutputTable> tables{{"posterior", posterior, false},
+                                  {"generations", generations, false},
+                                  {"targets", checks, false},
+                                  {"parameters", parameters, false},
+                                  {"correlations", correlations, false}};
   if (matching) {
     manifest["history_matching"] = {
         {"waves", matched.waves.size()},
@@ -589,20 +595,13 @@ int calibrate_command(const CalibrateOptions& options) {
         {"box_low", matched.box_low},
         {"box_high", matched.box_high},
         {"refine", options.refine}};
-    files.push_back(kWaves);
-    written.emplace_back(out / kWaves, waves_table(matched));
+    tables.push_back({"waves", waves_table(matched), false});
   }
-  manifest["files"] = files;
-  for (auto& file : std::vector<std::pair<fs::path, std::string>>{
-           {out / "posterior.csv", posterior},
-           {out / "generations.csv", generations},
-           {out / "targets.csv", checks},
-           {out / "parameters.csv", parameters},
-           {out / "correlations.csv", correlations},
-           {out / "calibration.html", render_calibration_report(report)},
-           {out / "manifest.json", json_text(manifest)}})
-    written.push_back(std::move(file));
-  write_files_atomically(written);
+  manifest["files"] = output_file_names(tables, format, {"calibration.html", "manifest.json"});
+  write_outputs(out, format, std::move(tables),
+                {{out / "calibration.html", render_calibration_report(report)},
+                 {out / "manifest.json", json_text(manifest)}},
+                manifest);
   if (result.budget_exhausted)
     fmt::print(stderr,
                "warning: the budget of {} simulations ran out; the posterior is generation "

@@ -9,9 +9,17 @@
 
 namespace village {
 
+// How a command writes its tables (app/output_files.hpp, app/record_filter.hpp).
+struct OutputOptions {
+  std::string format = "csv.gz";  // csv | csv.gz | sqlite
+  std::string record;             // --record: metrics of the time series; empty: all
+  std::string record_groups;      // --record-groups: groups of the time series; empty: all
+};
+
 struct RunOptions {
   std::string scenario;
   std::string out;  // empty: runs/<scenario name>
+  OutputOptions output;
   std::optional<std::uint64_t> seed;
   std::optional<std::uint32_t> replicates;
   std::optional<int> threads;
@@ -37,6 +45,8 @@ struct CompareOptions {
   std::string shard;                          // "I/N": run only that slice of the runs
   std::vector<std::string> from_shards;       // shards' folders whose runs to take in first
   std::string posterior;                      // a folder with posterior.csv: draw from it
+  OutputOptions output;
+  std::string scenario_text;  // when not empty, the scenario itself; `scenario` names it
 };
 
 // `village compare --uncertainty N`: uncertainty.csv, acceptability.csv, drivers.csv,
@@ -65,6 +75,7 @@ struct CalibrateOptions {
   std::string shard;         // "I/N": one of N shards over a shared --out (calibrate_shards.hpp)
   double shard_wait = 3600;  // seconds a shard waits for another's simulations
   bool quiet = false;
+  OutputOptions output;  // the format of its tables (it records no time series)
 };
 
 // `village calibrate`: posterior.csv, generations.csv, targets.csv, parameters.csv,
@@ -106,6 +117,8 @@ struct SweepOptions {
   std::string out;        // empty: runs/<scenario name>_sweep
   bool timeseries = false;
   bool quiet = false;
+  OutputOptions output;
+  std::string scenario_text;  // when not empty, the scenario itself; `scenario` names it
 };
 
 // `village sweep`: design.csv, results.csv, manifest.json; resumable (tasks.journal).
@@ -115,6 +128,7 @@ struct SweepMergeOptions {
   std::vector<std::string> folders;  // shard outputs of one sweep
   std::string out;
   bool quiet = false;
+  OutputOptions output;
 };
 
 // `village sweep merge`: the shards' records combined into the files one run writes.

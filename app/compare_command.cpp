@@ -20,7 +20,9 @@
 #include "app/files.hpp"
 #include "app/group_sizes.hpp"
 #include "app/interrupt.hpp"
+#include "app/output_files.hpp"
 #include "app/progress.hpp"
+#include "app/record_filter.hpp"
 #include "app/skipped_meetings.hpp"
 #include "models/community_schema.hpp"
 #include "scenarios/scenario.hpp"
@@ -37,8 +39,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kCompareFiles{"comparison.csv", "timeseries.csv", "report.html",
-                                             "manifest.json"};
+// comparison.csv, the time series, report.html and manifest.json, as --format writes them.
+std::vector<OutputTable> compare_tables() {
+  return {{"comparison", "", false}, {"timeseries", "", true}};
+}
 
 // Forwards to a model and, at the last recorded week, keeps the picture of its world.
 class PictureTaker : public Model {
@@ -62,18 +66,23 @@ class PictureTaker : public Model {
   NetworkPicture* out_;
 };
 
-std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies) {
-  std::string text = "strategy,run,step,metric,group,value\n";
+std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies,
+                                     const SeriesFilter& record) {
+  fmt::memory_buffer out;
+  fmt::format_to(std::back_inserter(out), "strategy,run,step,metric,group,value\n");
   for (const StrategyRuns& s : strategies) {
     const std::string name = csv_field(s.name);
     for (const RunRecord& run : s.runs) {
       for (const MetricRow& row : run.rows) {
-        text += fmt::format("{},{},{},{},{},{}\n", name, run.run, row.step, row.metric,
-                            csv_field(row.group), format_value(row.value));
+        if (!record.keeps(row.metric, row.group)) continue;
+        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},", name, run.run, row.step,
+                       csv_field(row.metric), csv_field(row.group));
+        append_stored_value(out, row.value);
+        out.push_back('\n');
       }
     }
   }
-  return text;
+  return fmt::to_string(out);
 }
 
 // What the world of a what-if is, and that it is not an option.
@@ -123,7 +132,9 @@ std::vector<std::string> scenario_summary(const Scenario& scenario, const std::s
 }  // namespace
 
 int compare_command(const CompareOptions& options) {
-  Scenario scenario = load_scenario(options.scenario);
+  Scenario scenario = options.scenario_text.empty()
+                          ? load_scenario(options.scenario)
+                          : load_scenario_text(options.scenario_text, options.scenario);
   const std::string file = scenario.path.string();
   const StrategySet& set = scenario.strategies;
   // A scenario with an [uncertainty] table is compared under uncertainty.
@@ -206,13 +217,18 @@ int compare_command(const CompareOptions& options) {
 
   // Files the world reads (a network, attributes, seeds) are checked before any output.
   const WorldFactory make_world = make_world_factory(scenario);
+  const OutputFormat format = parse_output_format(options.output.format);
+  const SeriesFilter record =
+      record_filter(options.output.record, options.output.record_groups, scenario, make_world);
+  const std::vector<std::string> files =
+      output_file_names(compare_tables(), format, {"report.html", "manifest.json"});
   const fs::path out =
       !options.out.empty() ? fs::path(options.out)
       : what_if != nullptr
           ? fs::path("runs") / (scenario.path.stem().string() + "_what_if_" + what_if->name)
           : fs::path("runs") / scenario.path.stem();
   create_output_folder(out);
-  remove_stale_temporaries(out, kCompareFiles);
+  remove_stale_temporaries(out, files);
   const std::atomic<bool>& stop = install_interrupt_handlers();
 
   const std::size_t strategies = chosen.size();
@@ -405,14 +421,15 @@ int compare_command(const CompareOptions& options) {
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(end);
   manifest["wall_seconds"] = wall;
-  manifest["files"] = kCompareFiles;
+  manifest["files"] = files;
 
-  write_files_atomically({
-      {out / "comparison.csv", comparison_csv(comparison)},
-      {out / "timeseries.csv", timeseries_with_strategy(results)},
-      {out / "report.html", render_report(report)},
-      {out / "manifest.json", json_text(manifest)},
-  });
+  std::vector<OutputTable> tables = compare_tables();
+  tables[0].csv = comparison_csv(comparison);
+  tables[1].csv = timeseries_with_strategy(results, record);
+  write_outputs(
+      out, format, std::move(tables),
+      {{out / "report.html", render_report(report)}, {out / "manifest.json", json_text(manifest)}},
+      manifest);
 
   for (const std::string& w : skip_warnings)
     fmt::print(stderr, "warning: {}\n", w);
@@ -462,9 +479,9 @@ int compare_command(const CompareOptions& options) {
       if (!stops.empty()) fmt::print("- {}\n", stops);
     }
     fmt::print(
-        "\nWrote {0}/comparison.csv, timeseries.csv, report.html and manifest.json\n"
+        "\nWrote {0}/{1}\n"
         "Open the report: {0}/report.html\n",
-        out.string());
+        out.string(), fmt::join(files, ", "));
   }
   return 0;
 }

@@ -40,6 +40,11 @@ int interrupt_signal() {
   return g_signal.load();
 }
 
+void clear_interrupt() {
+  g_signal.store(0);
+  g_stop.store(false);
+}
+
 int report_nothing_written(const std::string& done, const std::filesystem::path& out) {
   const int signal = interrupt_signal();
   fmt::print(stderr,

@@ -18,6 +18,10 @@ const std::atomic<bool>& install_interrupt_handlers();
 // Which signal raised the flag (0: none).
 int interrupt_signal();
 
+// Lowers the flag, so that a process that goes on after a stopped command (the Python
+// module) can run the next one.
+void clear_interrupt();
+
 // For a command that writes its outputs only when complete: says on stderr that the
 // signal stopped it after `done`, that nothing was written to `out` and that the files
 // there from earlier runs are unchanged; returns kInterrupted.

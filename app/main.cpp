@@ -40,6 +40,21 @@ void print_error(const std::string& line) {
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, text.data(), text.size());
 }
 
+// --format, --record and --record-groups; `series` is false for commands without a time
+// series (calibrate, whose tables are small).
+void add_output_options(CLI::App* command, village::OutputOptions& output, bool series = true) {
+  command->add_option("--format", output.format,
+                      "csv | csv.gz (default: the time series gzip-compressed) | sqlite (one "
+                      "database, village.sqlite)");
+  if (!series) return;
+  command->add_option("--record", output.record,
+                      "metrics the time series keeps, comma-separated (default: all; a "
+                      "trailing * matches a prefix)");
+  command->add_option("--record-groups", output.record_groups,
+                      "groups the time series keeps, e.g. all,vulnerable,community:* "
+                      "(default: all)");
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -65,6 +80,7 @@ int run_cli(int argc, char** argv) {
   auto* threads_opt = run_cmd->add_option("--threads", threads, "threads (default: all cores)")
                           ->check(CLI::Range(1, 4096));
   run_cmd->add_flag("--quiet", run.quiet, "print nothing on success");
+  add_output_options(run_cmd, run.output);
 
   village::CompareOptions compare;
   std::uint64_t compare_seed = 0;
@@ -94,6 +110,7 @@ int run_cli(int argc, char** argv) {
       compare_cmd->add_option("--seed", compare_seed, "master seed (overrides [run] seed)");
   compare_cmd->add_option("--out", compare.out, "output folder (default: runs/<scenario name>)");
   compare_cmd->add_flag("--quiet", compare.quiet, "print nothing on success but warnings");
+  add_output_options(compare_cmd, compare.output);
   std::size_t compare_worlds = 0;
   auto* compare_worlds_opt =
       compare_cmd
@@ -154,8 +171,10 @@ int run_cli(int argc, char** argv) {
                         "draw the --samples points from DIR/posterior.csv (village calibrate) "
                         "instead of a design over --param ranges");
   sweep_cmd->add_option("--out", sweep.out, "output folder (default: runs/<scenario>_sweep)");
-  sweep_cmd->add_flag("--timeseries", sweep.timeseries, "also write timeseries.csv");
+  sweep_cmd->add_flag("--timeseries", sweep.timeseries,
+                      "also write the time series (timeseries.csv.gz)");
   sweep_cmd->add_flag("--quiet", sweep.quiet, "print nothing on success but warnings");
+  add_output_options(sweep_cmd, sweep.output);
   village::CalibrateOptions calibrate;
   std::size_t calibrate_particles = 0, calibrate_budget = 0;
   std::uint32_t calibrate_replicates = 0;
@@ -198,12 +217,14 @@ int run_cli(int argc, char** argv) {
                    "seconds a shard waits for another's simulations (default 3600)")
       ->check(CLI::Range(0.0, 1e7));
   calibrate_cmd->add_flag("--quiet", calibrate.quiet, "print nothing on success but warnings");
+  add_output_options(calibrate_cmd, calibrate.output, false);
   village::SweepMergeOptions merge;
   auto* merge_cmd =
       sweep_cmd->add_subcommand("merge", "combine the folders of a sharded sweep into one");
   merge_cmd->add_option("folders", merge.folders, "the shards' output folders")->required();
   merge_cmd->add_option("--out", merge.out, "output folder")->required();
   merge_cmd->add_flag("--quiet", merge.quiet, "print nothing on success");
+  add_output_options(merge_cmd, merge.output, false);
 
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "check a scenario file without running it");

@@ -9,9 +9,12 @@
 #include <random>
 #include <sstream>
 
+#include "app/files.hpp"
+#include "app/output_files.hpp"
 #include "scenarios/param_lookup.hpp"
 #include "sim/error.hpp"
 #include "sim/output.hpp"
+#include "sim/sqlite_tables.hpp"
 
 namespace village {
 
@@ -32,11 +35,19 @@ std::vector<std::string> split(const std::string& line) {
 PosteriorSample read_posterior(const std::filesystem::path& folder) {
   const std::filesystem::path path = folder / "posterior.csv";
   const std::string file = path.string();
-  std::ifstream in(path);
-  if (!in)
+  std::string content;
+  if (std::filesystem::exists(path)) {
+    content = read_whole_file(path, "check the file's permissions");
+  } else if (std::filesystem::exists(folder / kDatabaseFile)) {
+    // A calibration written with --format sqlite keeps its posterior in its database.
+    SqliteDatabase db(folder / kDatabaseFile);
+    content = table_as_csv(db, "posterior");
+  } else {
     throw InputError({file}, "no posterior.csv here",
                      "give --posterior the folder village calibrate wrote, or a posterior.csv "
                      "with one column per parameter and one row per draw");
+  }
+  std::istringstream in(content);
   std::string line;
   if (!std::getline(in, line) || line.empty())
     throw InputError({file, 1, 1}, "the header is empty",

@@ -10,6 +10,8 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
+#include "app/output_files.hpp"
+#include "app/record_filter.hpp"
 #include "app/skipped_meetings.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/json_text.hpp"
@@ -23,10 +25,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kRunFiles{"timeseries.csv", "summary.csv", "manifest.json"};
-
 nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunRecord>& runs,
-                                int threads, std::chrono::system_clock::time_point start,
+                                const std::vector<std::string>& files, int threads,
+                                std::chrono::system_clock::time_point start,
                                 std::chrono::system_clock::time_point end, double wall_seconds) {
   nlohmann::ordered_json json;
   json["village_version"] = kVersion;
@@ -48,7 +49,7 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunR
   for (const RunRecord& run : runs)
     per_run.push_back({{"run", run.run}, {"wall_seconds", run.wall_seconds}});
   json["runs"] = per_run;
-  json["files"] = kRunFiles;
+  json["files"] = files;
   return json;
 }
 
@@ -89,10 +90,15 @@ int run_command(const RunOptions& options) {
 
   // Files the world reads (a network, attributes, seeds) are checked before any output.
   const WorldFactory make_world = make_world_factory(scenario);
+  const OutputFormat format = parse_output_format(options.output.format);
+  const SeriesFilter record =
+      record_filter(options.output.record, options.output.record_groups, scenario, make_world);
+  std::vector<OutputTable> tables{{"timeseries", "", true}, {"summary", "", false}};
+  const std::vector<std::string> files = output_file_names(tables, format, {"manifest.json"});
   const fs::path out =
       options.out.empty() ? fs::path("runs") / scenario.path.stem() : fs::path(options.out);
   create_output_folder(out);
-  remove_stale_temporaries(out, kRunFiles);
+  remove_stale_temporaries(out, files);
   const std::atomic<bool>& stop = install_interrupt_handlers();
 
   const auto start = std::chrono::system_clock::now();
@@ -111,11 +117,12 @@ int run_command(const RunOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const auto end = std::chrono::system_clock::now();
 
-  write_files_atomically({
-      {out / "timeseries.csv", timeseries_csv(runs)},
-      {out / "summary.csv", summary_csv(runs)},
-      {out / "manifest.json", json_text(manifest(scenario, runs, threads, start, end, wall))},
-  });
+  tables[0].csv = timeseries_csv(runs, record);
+  tables[1].csv = summary_csv(runs);
+  const nlohmann::ordered_json manifest_json =
+      manifest(scenario, runs, files, threads, start, end, wall);
+  write_outputs(out, format, std::move(tables), {{out / "manifest.json", json_text(manifest_json)}},
+                manifest_json);
 
   if (const auto warning = skipped_meetings_warning(runs, ""))
     fmt::print(stderr, "warning: {}\n", *warning);
@@ -131,7 +138,7 @@ int run_command(const RunOptions& options) {
                                     "(all outcomes: summary.csv)"
                                   : "Final values across replicates",
                format_statistics_table(statistics, level));
-    fmt::print("Wrote {}/timeseries.csv, summary.csv and manifest.json\n", out.string());
+    fmt::print("Wrote {}/{}\n", out.string(), fmt::join(files, ", "));
   }
   return 0;
 }

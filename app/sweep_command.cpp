@@ -13,8 +13,11 @@
 #include "app/commands.hpp"
 #include "app/files.hpp"
 #include "app/interrupt.hpp"
+#include "app/output_files.hpp"
 #include "app/posterior.hpp"
 #include "app/progress.hpp"
+#include "app/record_filter.hpp"
+#include "app/sweep_database.hpp"
 #include "app/sweep_outputs.hpp"
 #include "app/sweep_plan.hpp"
 #include "sim/json_text.hpp"
@@ -41,7 +44,15 @@ std::string compiler_description() {
   return fmt::format("{}, {}", kCompiler, kBuildFlags);
 }
 
-nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, int threads, int ranks,
+// The tables a sweep writes: results, the time series with --timeseries, and the design.
+std::vector<OutputTable> sweep_tables(bool timeseries) {
+  std::vector<OutputTable> tables{{"design", "", false}, {"results", "", false}};
+  if (timeseries) tables.push_back({"timeseries", "", true});
+  return tables;
+}
+
+nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, const std::vector<std::string>& files,
+                                      int threads, int ranks,
                                       std::chrono::system_clock::time_point start,
                                       std::chrono::system_clock::time_point end, double wall,
                                       std::uint64_t ran_now) {
@@ -58,6 +69,7 @@ nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, int threads, int ra
   if (!plan.request.strategy.empty()) json["strategy"] = plan.request.strategy;
   json["design"] = design_json(plan);
   json["replicates"] = plan.replicates;
+  json["timeseries"] = plan.request.timeseries;
   json["steps"] = plan.steps;
   json["random"] = {{"generator", "Philox4x64-10 (Random123)"},
                     {"master_seed", plan.seed},
@@ -73,10 +85,6 @@ nlohmann::ordered_json sweep_manifest(const SweepPlan& plan, int threads, int ra
   json["start_time"] = iso_time(start);
   json["end_time"] = iso_time(end);
   json["wall_seconds"] = wall;
-  nlohmann::ordered_json files = {"design.csv", "results.csv"};
-  if (plan.request.timeseries) files.push_back("timeseries.csv");
-  files.push_back("manifest.json");
-  files.push_back(kJournal);
   json["files"] = files;
   return json;
 }
@@ -99,6 +107,7 @@ int sweep_command(const SweepOptions& options) {
   const auto clock_start = std::chrono::steady_clock::now();
   SweepRequest request;
   request.scenario = options.scenario;
+  request.scenario_text = options.scenario_text;
   request.design = options.design;
   request.samples = options.samples.value_or(0);
   request.morris_levels = options.morris_levels;
@@ -120,6 +129,18 @@ int sweep_command(const SweepOptions& options) {
     draw_from_posterior(request, load_scenario(options.scenario), options.posterior);
   }
   const SweepPlan plan = plan_sweep(request);
+  const OutputFormat format = parse_output_format(options.output.format);
+  SeriesFilter record;
+  if (!options.output.record.empty() || !options.output.record_groups.empty()) {
+    if (!request.timeseries)
+      throw InputError({"--record"}, "--record and --record-groups choose the time series",
+                       "add --timeseries");
+    const Scenario base = plan.point_scenario(0);
+    record = record_filter(options.output.record, options.output.record_groups, base,
+                           make_world_factory(base));
+  }
+  const std::vector<std::string> files =
+      output_file_names(sweep_tables(request.timeseries), format, {"manifest.json", kJournal});
 
   set_thread_count(plan.threads);
   const int threads = thread_count();
@@ -129,16 +150,23 @@ int sweep_command(const SweepOptions& options) {
 
   // Only rank 0 touches the output folder; the other ranks run what they are sent.
   std::unique_ptr<TaskJournal> journal;
+  std::unique_ptr<SweepDatabase> database;
   std::vector<std::uint64_t> pending;
   if (leader) {
     create_output_folder(out);
     // A sweep killed while writing its files leaves their temporaries behind.
-    remove_stale_temporaries(out, {"design.csv", "results.csv", "timeseries.csv", "manifest.json"});
+    remove_stale_temporaries(out, files);
     const std::string shard_key =
         fmt::format("{} shard {}/{}", plan.key, request.shard_index + 1, request.shard_count);
     journal = std::make_unique<TaskJournal>(out / kJournal, shard_key);
     for (const std::uint64_t task : plan.tasks) {
       if (!journal->has(task)) pending.push_back(task);
+    }
+    if (format == OutputFormat::sqlite) {
+      database = std::make_unique<SweepDatabase>(out / kDatabaseFile, plan.replicates,
+                                                 request.timeseries, record);
+      // A kill between the journal's record and the database's commit.
+      database->insert_missing(journal->records());
     }
     if (journal->dropped_records() > 0 && !options.quiet) {
       fmt::print(stderr, "village: dropped {} torn record(s) at the end of {}; they run again\n",
@@ -157,6 +185,7 @@ int sweep_command(const SweepOptions& options) {
   const TaskWork work = [&plan](std::uint64_t task) { return run_task(plan, task); };
   const TaskDone done = [&](std::uint64_t task, std::string result) {
     journal->append(task, result);
+    if (database) database->insert(task, result);
     progress.done_one();
   };
   const TaskFarmReport report = run_distributed_task_farm(pending, threads, work, done, stop);
@@ -178,11 +207,19 @@ int sweep_command(const SweepOptions& options) {
   std::map<std::uint64_t, std::string> records;
   for (const std::uint64_t task : plan.tasks)
     records.emplace(task, journal->records().at(task));
-  auto files = record_files(out, records, plan.replicates, plan.request.timeseries);
-  files.emplace_back(out / "design.csv", design_csv(plan));
-  files.emplace_back(out / "manifest.json", json_text(sweep_manifest(plan, threads, ranks, start,
-                                                                     end, wall, report.finished)));
-  write_files_atomically(files);
+  const nlohmann::ordered_json manifest =
+      sweep_manifest(plan, files, threads, ranks, start, end, wall, report.finished);
+  if (database) {
+    database->finish(design_csv(plan), manifest);
+    write_file_atomically(out / "manifest.json", json_text(manifest));
+  } else {
+    std::vector<OutputTable> tables{{"design", design_csv(plan), false}};
+    for (OutputTable& table :
+         record_tables(records, plan.replicates, plan.request.timeseries, record))
+      tables.push_back(std::move(table));
+    write_outputs(out, format, std::move(tables), {{out / "manifest.json", json_text(manifest)}},
+                  manifest);
+  }
   if (!options.quiet) {
     fmt::print(
         "village {}: sweep of {} ({} design, {} points x {} replicates = {} tasks{}), {} run "

@@ -1,16 +1,20 @@
 // `village sweep merge DIR... --out OUT`: the records of a sharded sweep's folders
 // combined into the files an unsharded run writes, byte for byte.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 
 #include "app/commands.hpp"
 #include "app/files.hpp"
+#include "app/output_files.hpp"
+#include "app/sweep_database.hpp"
 #include "app/sweep_outputs.hpp"
 #include "sim/error.hpp"
 #include "sim/json_text.hpp"
 #include "sim/output.hpp"
+#include "sim/sqlite_tables.hpp"
 #include "sim/sweep/task_journal.hpp"
 
 namespace village {
@@ -47,7 +51,13 @@ Shard read_shard(const fs::path& folder) {
     throw InputError({manifest.string()}, "not the manifest of a village sweep",
                      "name folders that village sweep wrote");
   }
-  shard.design_csv = read_text(folder / "design.csv");
+  // A shard written with --format sqlite keeps its design in its database.
+  if (!fs::exists(folder / "design.csv") && fs::exists(folder / kDatabaseFile)) {
+    SqliteDatabase db(folder / kDatabaseFile);
+    shard.design_csv = table_as_csv(db, "design");
+  } else {
+    shard.design_csv = read_text(folder / "design.csv");
+  }
   std::string key;
   shard.records = TaskJournal::read(folder / "tasks.journal", key);
   if (key.rfind(shard.manifest["sweep_key"].get<std::string>(), 0) != 0) {
@@ -77,9 +87,7 @@ int sweep_merge_command(const SweepMergeOptions& options) {
           fmt::format("this shard belongs to another sweep than {}", first.folder.string()),
           "merge the shards of one command (same scenario, design, options)");
     }
-    const auto& files = shard.manifest["files"];
-    timeseries =
-        timeseries && std::find(files.begin(), files.end(), "timeseries.csv") != files.end();
+    timeseries = timeseries && shard.manifest.value("timeseries", false);
     for (const auto& [task, record] : shard.records) {
       if (task >= total) {
         throw InputError({(shard.folder / "tasks.journal").string()},
@@ -114,17 +122,30 @@ int sweep_merge_command(const SweepMergeOptions& options) {
     merged.push_back(fs::absolute(shard.folder).string());
   manifest["merged_from"] = merged;
   manifest.erase("tasks_run_by_this_command");
-  nlohmann::ordered_json files = {"design.csv", "results.csv"};
-  if (timeseries) files.push_back("timeseries.csv");
-  files.push_back("manifest.json");
-  manifest["files"] = files;
+  const OutputFormat format = parse_output_format(options.output.format);
+  std::vector<OutputTable> tables{{"design", first.design_csv, false}};
+  if (format != OutputFormat::sqlite)
+    for (OutputTable& table : record_tables(records, replicates, timeseries, {}))
+      tables.push_back(std::move(table));
+  manifest["files"] = output_file_names(tables, format, {"manifest.json"});
 
   const fs::path out = options.out;
   create_output_folder(out);
-  auto outputs = record_files(out, records, replicates, timeseries);
-  outputs.emplace_back(out / "design.csv", first.design_csv);
-  outputs.emplace_back(out / "manifest.json", json_text(manifest));
-  write_files_atomically(outputs);
+  if (format == OutputFormat::sqlite) {
+    // The database a single sweep writes, built at a temporary name and renamed whole.
+    const fs::path temporary = out / fmt::format(".{}.tmp-{}", kDatabaseFile, ::getpid());
+    fs::remove(temporary);
+    {
+      SweepDatabase database(temporary, replicates, timeseries, {});
+      database.insert_all(records);
+      database.finish(first.design_csv, manifest);
+    }
+    fs::rename(temporary, out / kDatabaseFile);
+    write_file_atomically(out / "manifest.json", json_text(manifest));
+  } else {
+    write_outputs(out, format, std::move(tables), {{out / "manifest.json", json_text(manifest)}},
+                  manifest);
+  }
   if (!options.quiet) {
     fmt::print("village: merged {} shard(s), {} tasks, into {}\n", shards.size(), total,
                out.string());

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iterator>
 #include <map>
 
@@ -65,35 +66,49 @@ std::string design_csv(const SweepPlan& plan) {
   return fmt::to_string(out);
 }
 
-std::vector<std::pair<std::filesystem::path, std::string>> record_files(
-    const std::filesystem::path& folder, const std::map<std::uint64_t, std::string>& records,
-    std::uint32_t replicates, bool timeseries) {
+namespace {
+// A recorded value (exact) at the stored precision.
+void append_recorded(fmt::memory_buffer& out, const std::string& recorded) {
+  append_stored_value(out, std::strtod(recorded.c_str(), nullptr));
+}
+}  // namespace
+
+std::vector<OutputTable> record_tables(const std::map<std::uint64_t, std::string>& records,
+                                       std::uint32_t replicates, bool timeseries,
+                                       const SeriesFilter& record) {
   fmt::memory_buffer results;
   fmt::memory_buffer series;
   auto results_out = std::back_inserter(results);
   auto series_out = std::back_inserter(series);
   fmt::format_to(results_out, "point,replicate,metric,group,final,mean\n");
   fmt::format_to(series_out, "point,replicate,step,metric,group,value\n");
-  for (const auto& [task, record] : records) {
-    const nlohmann::json json = nlohmann::json::parse(record);
+  for (const auto& [task, text] : records) {
+    const nlohmann::json json = nlohmann::json::parse(text);
     const std::uint64_t point = task / replicates;
     const std::uint64_t replicate = task % replicates;
     for (const auto& row : json.at("final")) {
-      fmt::format_to(results_out, "{},{},{},{},{},{}\n", point, replicate,
-                     csv_field(row[0].get<std::string>()), csv_field(row[1].get<std::string>()),
-                     row[2].get<std::string>(), row[3].get<std::string>());
+      fmt::format_to(results_out, "{},{},{},{},", point, replicate,
+                     csv_field(row[0].get<std::string>()), csv_field(row[1].get<std::string>()));
+      append_recorded(results, row[2].get<std::string>());
+      results.push_back(',');
+      append_recorded(results, row[3].get<std::string>());
+      results.push_back('\n');
     }
     if (!timeseries) continue;
     for (const auto& row : json.at("series")) {
-      fmt::format_to(series_out, "{},{},{},{},{},{}\n", point, replicate,
-                     row[0].get<std::uint32_t>(), csv_field(row[1].get<std::string>()),
-                     csv_field(row[2].get<std::string>()), row[3].get<std::string>());
+      const std::string metric = row[1].get<std::string>();
+      const std::string group = row[2].get<std::string>();
+      if (!record.keeps(metric, group)) continue;
+      fmt::format_to(series_out, "{},{},{},{},{},", point, replicate, row[0].get<std::uint32_t>(),
+                     csv_field(metric), csv_field(group));
+      append_recorded(series, row[3].get<std::string>());
+      series.push_back('\n');
     }
   }
-  std::vector<std::pair<std::filesystem::path, std::string>> files;
-  files.emplace_back(folder / "results.csv", fmt::to_string(results));
-  if (timeseries) files.emplace_back(folder / "timeseries.csv", fmt::to_string(series));
-  return files;
+  std::vector<OutputTable> tables;
+  tables.push_back({"results", fmt::to_string(results), false});
+  if (timeseries) tables.push_back({"timeseries", fmt::to_string(series), true});
+  return tables;
 }
 
 nlohmann::ordered_json design_json(const SweepPlan& plan) {

@@ -1,7 +1,7 @@
 #pragma once
 // What a sweep writes: each task's result as one journal record, and the files made
-// from the records (design.csv, results.csv, timeseries.csv, manifest.json). The files
-// depend only on the records, so a resumed, sharded-and-merged or MPI sweep writes the
+// from the records (design.csv, results.csv, the time series, manifest.json, or village.sqlite).
+// The files depend only on the records, so a resumed, sharded-and-merged or MPI sweep writes the
 // same bytes as one uninterrupted run.
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/output_files.hpp"
 #include "app/sweep_plan.hpp"
 #include "sim/runner.hpp"
 
@@ -25,12 +26,13 @@ std::string encode_task_result(const RunRecord& run, bool timeseries);
 // design.csv: point, then one column per factor (the values the point ran with).
 std::string design_csv(const SweepPlan& plan);
 
-// results.csv (point,replicate,metric,group,final,mean) and, with `timeseries`,
-// timeseries.csv (point,replicate,step,metric,group,value) in `folder`, from the records
-// in task order; each record is parsed once. Names are quoted as CSV needs.
-std::vector<std::pair<std::filesystem::path, std::string>> record_files(
-    const std::filesystem::path& folder, const std::map<std::uint64_t, std::string>& records,
-    std::uint32_t replicates, bool timeseries);
+// The results table (point,replicate,metric,group,final,mean) and, with `timeseries`,
+// the time series (point,replicate,step,metric,group,value; the series `record`
+// keeps), from the records in task order, at the stored precision; each record is
+// parsed once. Names are quoted as CSV needs.
+std::vector<OutputTable> record_tables(const std::map<std::uint64_t, std::string>& records,
+                                       std::uint32_t replicates, bool timeseries,
+                                       const SeriesFilter& record);
 
 // The design part of manifest.json: what `village analyze sensitivity` rebuilds the
 // design from.

@@ -23,6 +23,7 @@ namespace village {
 
 struct SweepRequest {
   std::filesystem::path scenario;
+  std::string scenario_text;  // when not empty, the scenario itself; `scenario` names it
   std::string design = "lhs";
   std::size_t samples = 0;  // 0: the design's default
   std::size_t morris_levels = 4;

@@ -28,6 +28,7 @@
 #include "app/files.hpp"
 #include "app/group_sizes.hpp"
 #include "app/interrupt.hpp"
+#include "app/output_files.hpp"
 #include "app/posterior.hpp"
 #include "app/progress.hpp"
 #include "app/sweep_plan.hpp"
@@ -80,6 +81,10 @@ double final_value(const RunRecord& run, const std::string& metric, const std::s
 }  // namespace
 
 int uncertainty_command(const CompareOptions& options) {
+  const OutputFormat format = parse_output_format(options.output.format);
+  if (!options.output.record.empty() || !options.output.record_groups.empty())
+    throw InputError({"--record"}, "--uncertainty writes no time series",
+                     "leave out --record and --record-groups");
   const auto start = std::chrono::system_clock::now();
   const auto clock_start = std::chrono::steady_clock::now();
   const Scenario base = load_scenario(options.scenario);
@@ -281,10 +286,11 @@ int uncertainty_command(const CompareOptions& options) {
   manifest["start_time"] = iso_time(start);
   manifest["end_time"] = iso_time(std::chrono::system_clock::now());
   manifest["wall_seconds"] = wall;
-  manifest["files"] = uncertainty_files();
-  std::vector<std::pair<fs::path, std::string>> files;
+  std::vector<OutputTable> tables;
   for (auto& [name, text] : u::study_csv_files(study, analysis))
-    files.emplace_back(out / name, std::move(text));
+    tables.push_back({fs::path(name).stem().string(), std::move(text), false});
+  manifest["files"] = output_file_names(tables, format, {"report.html", "manifest.json"});
+  std::vector<std::pair<fs::path, std::string>> files;
   UncertaintyReportInput report_input{base.path.filename().string(), request.design};
   report_input.from_posterior = !options.posterior.empty();
   report_input.seed = plan.seed;
@@ -293,7 +299,7 @@ int uncertainty_command(const CompareOptions& options) {
   report_input.git_revision = kGitRevision;
   files.emplace_back(out / "report.html", render_uncertainty_report(report_input, study, analysis));
   files.emplace_back(out / "manifest.json", json_text(manifest));
-  write_files_atomically(files);
+  write_outputs(out, format, std::move(tables), std::move(files), manifest);
 
   for (const std::string& w : analysis.warnings)
     fmt::print(stderr, "warning: {}\n", w);

@@ -30,6 +30,6 @@ threads=2
 while [ "$threads" -le "$cores" ]; do
   t=$(best_time "$threads")
   awk -v n="$threads" -v t="$t" -v b="$base" 'BEGIN { printf "%-8s %10.3f %9.2f %11.2f\n", n, t, b / t, b / t / n }'
-  cmp -s "$out/t1/timeseries.csv" "$out/t$threads/timeseries.csv" || { echo "timeseries differ at $threads threads" >&2; exit 1; }
+  cmp -s "$out/t1/timeseries.csv.gz" "$out/t$threads/timeseries.csv.gz" || { echo "timeseries differ at $threads threads" >&2; exit 1; }
   threads=$((threads * 2))
 done

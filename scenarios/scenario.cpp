@@ -363,6 +363,11 @@ Scenario load_scenario(const fs::path& path) {
   return scenario_from_table(root, path, std::move(text));
 }
 
+Scenario load_scenario_text(std::string text, const fs::path& nominal_path) {
+  const toml::table root = parse_scenario_text(text, nominal_path.string());
+  return scenario_from_table(root, nominal_path, std::move(text));
+}
+
 std::string read_scenario_text(const fs::path& path) {
   const std::string file = path.string();
   std::error_code error;

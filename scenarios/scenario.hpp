@@ -58,6 +58,9 @@ WorldFactory make_world_factory(const Scenario& scenario);
 
 // Reads and validates a scenario file. Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path);
+// A scenario given as text, not read from a file (the Python module's TOML strings and
+// dicts): `nominal_path` names it in messages, and its folder resolves relative files.
+Scenario load_scenario_text(std::string text, const std::filesystem::path& nominal_path);
 
 // The parts of load_scenario, for callers that change the parsed file before it is
 // validated (a sweep sets its design point's values): read_scenario_text refuses a file

@@ -11,7 +11,8 @@ packages=(
   libcli11-dev catch2 libbenchmark-dev libtomlplusplus-dev librandom123-dev
   libfmt-dev nlohmann-json3-dev
   libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
-  zlib1g-dev chromium libopenmpi-dev openmpi-bin
+  zlib1g-dev libsqlite3-dev chromium libopenmpi-dev openmpi-bin
+  pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas python3-networkx
 )
 if [ "${1:-}" = "--sanitizers" ]; then
   packages+=(clang libclang-rt-14-dev libomp-14-dev)

@@ -16,10 +16,10 @@
 #   run-<name>       village run on every scenarios/examples/*.toml: the five
 #                    parent_support scenarios and, as they cost seconds, the four network
 #                    model examples (sir, linear_threshold, hegselmann_krause);
-#                    outputs timeseries.csv, summary.csv, manifest.json
+#                    outputs timeseries.csv.gz, summary.csv, manifest.json
 #   compare-<name>   village compare on the examples with [strategies.*]
 #                    (strategies_district, as in scripts/demo.sh and docs/tutorial.md, and
-#                    before_incidents); outputs comparison.csv, timeseries.csv, report.html,
+#                    before_incidents); outputs comparison.csv, timeseries.csv.gz, report.html,
 #                    manifest.json
 # Each also gets stdout.txt and stderr.txt: the console output (headline tables, warnings).
 #

@@ -12,4 +12,35 @@ std::string csv_field(std::string_view text) {
   return quoted + "\"";
 }
 
+bool CsvReader::next(std::vector<std::string>& fields) {
+  fields.clear();
+  if (position_ >= text_.size()) return false;
+  std::string field;
+  bool quoted = false;
+  while (position_ < text_.size()) {
+    const char c = text_[position_++];
+    if (quoted) {
+      if (c != '"') {
+        field += c;
+      } else if (position_ < text_.size() && text_[position_] == '"') {
+        field += '"';
+        ++position_;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      break;
+    } else if (c != '\r' || position_ >= text_.size() || text_[position_] != '\n') {
+      field += c;
+    }
+  }
+  fields.push_back(std::move(field));
+  return true;
+}
+
 }  // namespace village

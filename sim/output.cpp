@@ -104,13 +104,16 @@ std::string format_value(double value) {
   return fmt::format("{}", value);
 }
 
-std::string timeseries_csv(const std::vector<RunRecord>& runs) {
+std::string timeseries_csv(const std::vector<RunRecord>& runs, const SeriesFilter& record) {
   fmt::memory_buffer out;
   fmt::format_to(std::back_inserter(out), "run,step,metric,group,value\n");
   for (const RunRecord& run : runs) {
     for (const MetricRow& row : run.rows) {
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},{}\n", run.run, row.step,
-                     csv_field(row.metric), csv_field(row.group), row.value);
+      if (!record.keeps(row.metric, row.group)) continue;
+      fmt::format_to(std::back_inserter(out), "{},{},{},{},", run.run, row.step,
+                     csv_field(row.metric), csv_field(row.group));
+      append_stored_value(out, row.value);
+      out.push_back('\n');
     }
   }
   return fmt::to_string(out);
@@ -124,8 +127,10 @@ std::string summary_csv(const std::vector<RunRecord>& runs) {
     const std::uint32_t last = run.rows.back().step;
     for (const MetricRow& row : run.rows) {
       if (row.step != last) continue;
-      fmt::format_to(std::back_inserter(out), "{},{},{},{}\n", run.run, csv_field(row.metric),
-                     csv_field(row.group), row.value);
+      fmt::format_to(std::back_inserter(out), "{},{},{},", run.run, csv_field(row.metric),
+                     csv_field(row.group));
+      append_stored_value(out, row.value);
+      out.push_back('\n');
     }
   }
   return fmt::to_string(out);

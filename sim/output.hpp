@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/output_format.hpp"
 #include "sim/runner.hpp"
 
 namespace village {
@@ -26,13 +27,16 @@ void write_files_atomically(
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
                                      const std::vector<std::string>& names);
 
-// Long format: run,step,metric,group,value; rows in run order, then step order.
-std::string timeseries_csv(const std::vector<RunRecord>& runs);
+// Long format: run,step,metric,group,value; rows in run order, then step order; only
+// the series `record` keeps. Values at the stored precision (output_format.hpp).
+std::string timeseries_csv(const std::vector<RunRecord>& runs, const SeriesFilter& record = {});
 
-// Final values: run,metric,group,value from each run's last observed step.
+// Final values: run,metric,group,value from each run's last observed step, at the
+// stored precision.
 std::string summary_csv(const std::vector<RunRecord>& runs);
 
-// A double as the shortest text that reads back to the same value.
+// A double as the shortest text that reads back to the same value (journals, which
+// must restore what they recorded exactly).
 std::string format_value(double value);
 
 }  // namespace village

@@ -134,6 +134,7 @@ TEST_CASE("bad scenarios: one line with file:line:col, exit code 2, no output", 
         CHECK_THAT(result.err, Catch::Contains(bad.message));
         CHECK_THAT(result.err, Catch::Contains("; "));  // a hint follows
         CHECK_FALSE(fs::exists(out / "timeseries.csv"));
+        CHECK_FALSE(fs::exists(out / "timeseries.csv.gz"));
       }
     }
     ++index;

@@ -376,7 +376,7 @@ TwinResult identical_twin(const std::string& scenario, const std::vector<TwinPar
                   dir);
   REQUIRE(truth_run.exit_code == 0);
   std::map<std::pair<std::string, int>, std::vector<double>> values;
-  std::istringstream series(read_file(dir / "truth" / "timeseries.csv"));
+  std::istringstream series(village_test::read_gzip_file(dir / "truth" / "timeseries.csv.gz"));
   std::string line;
   std::getline(series, line);
   while (std::getline(series, line)) {

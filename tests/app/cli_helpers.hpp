@@ -5,6 +5,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <array>
 #include <chrono>
@@ -31,6 +32,19 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// A gzip file's content (a time series as --format csv.gz writes it); empty when missing.
+inline std::string read_gzip_file(const std::filesystem::path& path) {
+  gzFile file = ::gzopen(path.c_str(), "rb");
+  if (file == nullptr) return {};
+  std::string text;
+  std::array<char, 65536> buffer{};
+  int n = 0;
+  while ((n = ::gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()))) > 0)
+    text.append(buffer.data(), static_cast<std::size_t>(n));
+  ::gzclose(file);
+  return text;
 }
 
 // Runs a shell command line (stdout captured, stderr to scratch/stderr.txt).

@@ -118,11 +118,11 @@ TEST_CASE("compare writes its outputs, identical for 1 and 2 threads", "[unit]")
   const auto two = run_village(base + (dir / "two").string() + " --threads 2 --quiet", dir);
   REQUIRE(two.exit_code == 0);
   CHECK(two.out.empty());
-  for (const char* file : {"comparison.csv", "timeseries.csv"})
+  for (const char* file : {"comparison.csv", "timeseries.csv.gz"})
     CHECK(read_file(dir / "one" / file) == read_file(dir / "two" / file));
   CHECK_THAT(one.out, Catch::Contains("Ranking by reach (vulnerable)"));
   CHECK_THAT(one.out, Catch::Contains("report.html"));
-  const std::string series = read_file(dir / "one" / "timeseries.csv");
+  const std::string series = village_test::read_gzip_file(dir / "one" / "timeseries.csv.gz");
   CHECK_THAT(series, Catch::StartsWith("strategy,run,step,metric,group,value\nnewsletter,0,0,"));
   CHECK_THAT(series, Catch::Contains("\ncapped,2,26,reach,all,"));
   const auto rows = parse_comparison(read_file(dir / "one" / "comparison.csv"));
@@ -372,7 +372,7 @@ TEST_CASE("compare ranks a classic model's seeding strategies, identical for 1 a
   REQUIRE(one.exit_code == 0);
   const auto two = run_village(base + (dir / "two").string() + " --threads 2 --quiet", dir);
   REQUIRE(two.exit_code == 0);
-  for (const char* file : {"comparison.csv", "timeseries.csv"})
+  for (const char* file : {"comparison.csv", "timeseries.csv.gz"})
     CHECK(read_file(dir / "one" / file) == read_file(dir / "two" / file));
   CHECK_THAT(one.out, Catch::Contains("Ranking by active (all) at the last step"));
   // Paired over 40 replicates, friend nomination separates from random (the trial's

@@ -82,7 +82,8 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 
 // Every row has the header's width; returns the values of column `name`.
 std::vector<std::string> csv_column(const fs::path& path, const std::string& name) {
-  const auto rows = parse_csv(read_file(path));
+  const auto rows =
+      parse_csv(path.extension() == ".gz" ? village_test::read_gzip_file(path) : read_file(path));
   REQUIRE(!rows.empty());
   const auto& header = rows.front();
   const auto column = std::find(header.begin(), header.end(), name);
@@ -384,9 +385,9 @@ baseline = "plain"
 
   const auto strategies = csv_column(out / "comparison.csv", "strategy");
   CHECK(std::count(strategies.begin(), strategies.end(), strategy_plain) > 0);
-  const auto groups = csv_column(out / "timeseries.csv", "group");
+  const auto groups = csv_column(out / "timeseries.csv.gz", "group");
   CHECK(std::count(groups.begin(), groups.end(), "community:" + community_plain) > 0);
-  const auto series_strategies = csv_column(out / "timeseries.csv", "strategy");
+  const auto series_strategies = csv_column(out / "timeseries.csv.gz", "strategy");
   CHECK(std::count(series_strategies.begin(), series_strategies.end(), strategy_plain) > 0);
 
   const std::string html = read_file(out / "report.html");
@@ -404,7 +405,7 @@ baseline = "plain"
   REQUIRE(run.exit_code == 0);
   const auto run_groups = csv_column(dir / "run" / "summary.csv", "group");
   CHECK(std::count(run_groups.begin(), run_groups.end(), "community:" + community_plain) > 0);
-  csv_column(dir / "run" / "timeseries.csv", "group");
+  csv_column(dir / "run" / "timeseries.csv.gz", "group");
 }
 
 TEST_CASE(
@@ -448,7 +449,8 @@ TEST_CASE(
       dir);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
-  CHECK(files_in(out) == std::set<std::string>{"manifest.json", "summary.csv", "timeseries.csv"});
+  CHECK(files_in(out) ==
+        std::set<std::string>{"manifest.json", "summary.csv", "timeseries.csv.gz"});
   CHECK(files_in(dir / "results") == std::set<std::string>{"sir"});
   CHECK(files_in(dir / "project") == project_before);
   CHECK(files_in(dir) == std::set<std::string>{"project", "results", "stderr.txt"});
@@ -461,7 +463,8 @@ TEST_CASE(
                                     dir);
   INFO(compared.err);
   REQUIRE(compared.exit_code == 0);
-  CHECK(files_in(dir / "results" / "cmp") ==
-        std::set<std::string>{"comparison.csv", "manifest.json", "report.html", "timeseries.csv"});
+  CHECK(files_in(dir / "results" / "cmp") == std::set<std::string>{"comparison.csv",
+                                                                   "manifest.json", "report.html",
+                                                                   "timeseries.csv.gz"});
   CHECK(files_in(dir) == std::set<std::string>{"project", "results", "stderr.txt"});
 }

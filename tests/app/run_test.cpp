@@ -45,7 +45,7 @@ RunOutput run_scenario(const fs::path& dir, const std::string& name, const std::
       "run " + (dir / "scenario.toml").string() + " --out " + out.string() + " " + extra, dir);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
-  return {read_file(out / "timeseries.csv"), read_file(out / "summary.csv"),
+  return {village_test::read_gzip_file(out / "timeseries.csv.gz"), read_file(out / "summary.csv"),
           nlohmann::json::parse(read_file(out / "manifest.json"))};
 }
 }  // namespace

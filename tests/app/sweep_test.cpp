@@ -186,7 +186,7 @@ TEST_CASE("sweep: results are byte-identical at 1 and 2 threads and across shard
   const std::string results = read_file(dir / "one" / "results.csv");
   CHECK(results == read_file(dir / "two" / "results.csv"));
   CHECK(read_file(dir / "one" / "design.csv") == read_file(dir / "two" / "design.csv"));
-  CHECK(fs::exists(dir / "two" / "timeseries.csv"));
+  CHECK(fs::exists(dir / "two" / "timeseries.csv.gz"));
   // 12 points x 2 replicates, quoted group names.
   CHECK(results.find("11,1,reach,all,") != std::string::npos);
   CHECK(results.find("\"community:a, \"\"quoted\"\" community\"") != std::string::npos);

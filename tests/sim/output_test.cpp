@@ -62,10 +62,15 @@ TEST_CASE("time series and summary are tidy long-format CSV", "[unit]") {
   const std::vector<village::RunRecord> runs{first, second};
   CHECK(village::timeseries_csv(runs) ==
         "run,step,metric,group,value\n0,0,infected,all,0.001\n0,1,infected,all,0.25\n"
-        "0,1,infected,b1,0.5\n1,0,infected,all,0.1\n1,1,infected,all,0.3333333333333333\n");
+        "0,1,infected,b1,0.5\n1,0,infected,all,0.1\n1,1,infected,all,0.3333333\n");
   CHECK(village::summary_csv(runs) ==
         "run,metric,group,value\n0,infected,all,0.25\n0,infected,b1,0.5\n"
-        "1,infected,all,0.3333333333333333\n");
+        "1,infected,all,0.3333333\n");
+  // --record keeps only the series asked for.
+  village::SeriesFilter record;
+  record.groups = {"b*"};
+  CHECK(village::timeseries_csv(runs, record) ==
+        "run,step,metric,group,value\n0,1,infected,b1,0.5\n");
 }
 
 TEST_CASE("values are written as the shortest text that reads back exactly", "[unit]") {
