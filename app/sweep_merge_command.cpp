@@ -87,7 +87,10 @@ int sweep_merge_command(const SweepMergeOptions& options) {
           fmt::format("this shard belongs to another sweep than {}", first.folder.string()),
           "merge the shards of one command (same scenario, design, options)");
     }
-    timeseries = timeseries && shard.manifest.value("timeseries", false);
+    // Manifests before --format named the file instead.
+    const auto& files = shard.manifest["files"];
+    const bool named = std::find(files.begin(), files.end(), "timeseries.csv") != files.end();
+    timeseries = timeseries && shard.manifest.value("timeseries", named);
     for (const auto& [task, record] : shard.records) {
       if (task >= total) {
         throw InputError({(shard.folder / "tasks.journal").string()},
