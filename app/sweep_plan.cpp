@@ -121,8 +121,8 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     throw InputError({"--design"}, fmt::format("unknown design '{}'", request.design),
                      "use grid, lhs, sobol or morris");
   }
-  plan.text = request.scenario_text.empty() ? read_scenario_text(request.scenario)
-                                             : request.scenario_text;
+  plan.text =
+      request.scenario_text.empty() ? read_scenario_text(request.scenario) : request.scenario_text;
   plan.root = parse_scenario_text(plan.text, request.scenario.string());
   if (request.params.empty()) {
     throw InputError({"--param"}, "a sweep needs at least one --param",

@@ -1,0 +1,106 @@
+// village.compare and village.sweep: the CLI's commands themselves (compare_command,
+// sweep_command), quiet, into a folder whose tables the package then reads back. The
+// scenario is validated here first, so that errors about overrides say so.
+
+#include <pybind11/stl.h>
+
+#include <optional>
+
+#include "app/commands.hpp"
+#include "bindings.hpp"
+#include "csv_table.hpp"
+#include "interruptible.hpp"
+#include "scenario_input.hpp"
+
+namespace village::python {
+
+namespace {
+
+// The scenario as a command reads it: the file itself, or the text with `path` naming it.
+template <typename Options>
+void set_scenario(Options& options, const ScenarioSource& source) {
+  options.scenario = source.path.string();
+  if (!source.file_as_is) options.scenario_text = source.command_text();
+}
+
+int compare(const std::string& kind, const py::object& scenario, const std::string& relative_to,
+            const py::list& overrides, const std::vector<std::string>& strategies,
+            const std::string& what_if, const std::string& out, std::optional<std::uint64_t> seed,
+            std::optional<std::uint32_t> replicates, std::optional<int> threads,
+            const std::string& record, const std::string& record_groups,
+            const std::string& format) {
+  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
+  load_source(source);
+  CompareOptions options;
+  set_scenario(options, source);
+  options.strategies = strategies;
+  options.what_if = what_if;
+  options.out = out;
+  options.seed = seed;
+  options.replicates = replicates;
+  options.threads = threads;
+  options.quiet = true;
+  options.output.format = format;
+  options.output.record = record;
+  options.output.record_groups = record_groups;
+  int code = 0;
+  run_command_interruptible([&] { code = compare_command(options); });
+  return code;
+}
+
+int sweep(const std::string& kind, const py::object& scenario, const std::string& relative_to,
+          const py::list& overrides, const std::string& design, std::optional<std::size_t> samples,
+          std::size_t morris_levels, std::optional<std::uint32_t> replicates,
+          const std::vector<std::string>& params, std::optional<std::uint64_t> seed,
+          std::optional<int> threads, const std::string& strategy, const std::string& out,
+          bool timeseries, const std::string& record, const std::string& record_groups,
+          const std::string& format) {
+  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
+  load_source(source);
+  SweepOptions options;
+  set_scenario(options, source);
+  options.design = design;
+  options.samples = samples;
+  options.morris_levels = morris_levels;
+  options.replicates = replicates;
+  options.params = params;
+  options.seed = seed;
+  options.threads = threads;
+  options.strategy = strategy;
+  options.out = out;
+  options.timeseries = timeseries;
+  options.quiet = true;
+  options.output.format = format;
+  options.output.record = record;
+  options.output.record_groups = record_groups;
+  int code = 0;
+  run_command_interruptible([&] { code = sweep_command(options); });
+  return code;
+}
+
+}  // namespace
+
+void register_commands(py::module_& m) {
+  m.def("compare", &compare, py::arg("kind"), py::arg("scenario"), py::arg("relative_to"),
+        py::arg("overrides"), py::arg("strategies"), py::arg("what_if"), py::arg("out"),
+        py::arg("seed"), py::arg("replicates"), py::arg("threads"), py::arg("record"),
+        py::arg("record_groups"), py::arg("format"),
+        "`village compare` into `out`, quiet; the GIL is released. Returns its exit code.");
+  m.def("sweep", &sweep, py::arg("kind"), py::arg("scenario"), py::arg("relative_to"),
+        py::arg("overrides"), py::arg("design"), py::arg("samples"), py::arg("morris_levels"),
+        py::arg("replicates"), py::arg("params"), py::arg("seed"), py::arg("threads"),
+        py::arg("strategy"), py::arg("out"), py::arg("timeseries"), py::arg("record"),
+        py::arg("record_groups"), py::arg("format"),
+        "`village sweep` into `out`, quiet; the GIL is released. Returns its exit code.");
+  m.def(
+      "read_table",
+      [](const std::string& path) {
+        const std::string text = read_table_text(path);
+        return csv_columns(text, path);
+      },
+      py::arg("path"), "A CSV table (or .csv.gz) as numpy columns.");
+  m.def("parse_table", &csv_columns, py::arg("text"), py::arg("file") = "<text>",
+        "CSV text as numpy columns.");
+}
+
+}  // namespace village::python

@@ -1,0 +1,152 @@
+#include "csv_table.hpp"
+
+#include <fmt/format.h>
+#include <zlib.h>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+#include "app/files.hpp"
+#include "arrays.hpp"
+#include "sim/error.hpp"
+
+namespace village::python {
+
+namespace {
+
+// Splits the record at `pos` into `fields` and moves `pos` past it. Returns false at the end.
+bool next_record(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
+  fields.clear();
+  if (pos >= text.size()) return false;
+  std::string field;
+  bool quoted = false;
+  while (pos < text.size()) {
+    const char c = text[pos++];
+    if (quoted) {
+      if (c != '"') {
+        field.push_back(c);
+      } else if (pos < text.size() && text[pos] == '"') {
+        field.push_back('"');
+        ++pos;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      break;
+    } else if (c != '\r') {
+      field.push_back(c);
+    }
+  }
+  fields.push_back(std::move(field));
+  return true;
+}
+
+enum class Kind { integer, real, text };
+
+bool parse_integer(const std::string& field, std::int64_t& value) {
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+  return !field.empty() && error == std::errc() && end == field.data() + field.size();
+}
+
+bool parse_real(const std::string& field, double& value) {
+  if (field.empty()) {
+    value = std::numeric_limits<double>::quiet_NaN();
+    return true;
+  }
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+  return error == std::errc() && end == field.data() + field.size();
+}
+
+}  // namespace
+
+py::dict csv_columns(const std::string& text, const std::string& file) {
+  std::size_t pos = 0;
+  std::vector<std::string> names;
+  next_record(text, pos, names);
+  const std::size_t width = names.size();
+  const std::size_t body = pos;
+  // First pass: each column's kind and the row count.
+  std::vector<Kind> kinds(width, Kind::integer);
+  std::vector<std::string> fields;
+  std::size_t rows = 0;
+  while (next_record(text, pos, fields)) {
+    ++rows;
+    if (fields.size() != width) {
+      throw InputError({file, static_cast<int>(rows + 1)},
+                       fmt::format("{} fields where the header names {}", fields.size(), width),
+                       "the file is not a table village wrote");
+    }
+    for (std::size_t c = 0; c < width; ++c) {
+      std::int64_t integer = 0;
+      double real = 0;
+      if (kinds[c] == Kind::integer && !parse_integer(fields[c], integer)) kinds[c] = Kind::real;
+      if (kinds[c] == Kind::real && !parse_real(fields[c], real)) kinds[c] = Kind::text;
+    }
+  }
+  // Second pass: the values.
+  std::vector<std::vector<std::int64_t>> integers(width);
+  std::vector<std::vector<double>> reals(width);
+  std::vector<std::vector<std::int32_t>> codes(width);
+  std::vector<Categories> categories(width);
+  for (std::size_t c = 0; c < width; ++c) {
+    if (kinds[c] == Kind::integer) integers[c].reserve(rows);
+    if (kinds[c] == Kind::real) reals[c].reserve(rows);
+    if (kinds[c] == Kind::text) codes[c].reserve(rows);
+  }
+  pos = body;
+  while (next_record(text, pos, fields)) {
+    for (std::size_t c = 0; c < width; ++c) {
+      if (kinds[c] == Kind::integer) {
+        parse_integer(fields[c], integers[c].emplace_back());
+      } else if (kinds[c] == Kind::real) {
+        parse_real(fields[c], reals[c].emplace_back());
+      } else {
+        codes[c].push_back(categories[c].code(fields[c]));
+      }
+    }
+  }
+  py::dict columns;
+  py::dict category_lists;
+  for (std::size_t c = 0; c < width; ++c) {
+    const py::str name(names[c]);
+    if (kinds[c] == Kind::integer) {
+      columns[name] = to_numpy(std::move(integers[c]));
+    } else if (kinds[c] == Kind::real) {
+      columns[name] = to_numpy(std::move(reals[c]));
+    } else {
+      columns[name] = to_numpy(std::move(codes[c]));
+      category_lists[name] = to_list(categories[c].names());
+    }
+  }
+  py::dict table;
+  table["names"] = to_list(names);
+  table["columns"] = columns;
+  table["categories"] = category_lists;
+  return table;
+}
+
+std::string read_table_text(const std::filesystem::path& path) {
+  const std::string hint = "the command that wrote it should have; run it again";
+  if (path.extension() != ".gz") return read_whole_file(path, hint);
+  gzFile in = gzopen(path.c_str(), "rb");
+  if (in == nullptr) throw InputError({path.string()}, "cannot read the file", hint);
+  std::string text;
+  char chunk[1 << 16];
+  int got = 0;
+  while ((got = gzread(in, chunk, sizeof chunk)) > 0)
+    text.append(chunk, static_cast<std::size_t>(got));
+  const bool failed = got < 0;
+  gzclose(in);
+  if (failed) throw InputError({path.string()}, "the file is not valid gzip", hint);
+  return text;
+}
+
+}  // namespace village::python
