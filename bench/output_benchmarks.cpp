@@ -90,8 +90,8 @@ BENCHMARK(BM_TimeseriesCsvGz)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_TimeseriesSqlite(benchmark::State& state) {
   const auto& runs = small_municipality_rows();
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     fmt::format("village_bench_{}.sqlite", ::getpid());
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / fmt::format("village_bench_{}.sqlite", ::getpid());
   std::uintmax_t bytes = 0;
   for (auto _ : state) {
     write_database_atomically(path, {{"timeseries", timeseries_csv(runs), filter_columns()}});

@@ -11,43 +11,12 @@
 
 #include "app/files.hpp"
 #include "arrays.hpp"
+#include "sim/csv.hpp"
 #include "sim/error.hpp"
 
 namespace village::python {
 
 namespace {
-
-// Splits the record at `pos` into `fields` and moves `pos` past it. Returns false at the end.
-bool next_record(std::string_view text, std::size_t& pos, std::vector<std::string>& fields) {
-  fields.clear();
-  if (pos >= text.size()) return false;
-  std::string field;
-  bool quoted = false;
-  while (pos < text.size()) {
-    const char c = text[pos++];
-    if (quoted) {
-      if (c != '"') {
-        field.push_back(c);
-      } else if (pos < text.size() && text[pos] == '"') {
-        field.push_back('"');
-        ++pos;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      break;
-    } else if (c != '\r') {
-      field.push_back(c);
-    }
-  }
-  fields.push_back(std::move(field));
-  return true;
-}
 
 enum class Kind { integer, real, text };
 
@@ -68,16 +37,17 @@ bool parse_real(const std::string& field, double& value) {
 }  // namespace
 
 py::dict csv_columns(const std::string& text, const std::string& file) {
-  std::size_t pos = 0;
   std::vector<std::string> names;
-  next_record(text, pos, names);
+  CsvReader header(text);
+  header.next(names);
   const std::size_t width = names.size();
-  const std::size_t body = pos;
   // First pass: each column's kind and the row count.
   std::vector<Kind> kinds(width, Kind::integer);
   std::vector<std::string> fields;
   std::size_t rows = 0;
-  while (next_record(text, pos, fields)) {
+  CsvReader first(text);
+  first.next(fields);
+  while (first.next(fields)) {
     ++rows;
     if (fields.size() != width) {
       throw InputError({file, static_cast<int>(rows + 1)},
@@ -101,8 +71,9 @@ py::dict csv_columns(const std::string& text, const std::string& file) {
     if (kinds[c] == Kind::real) reals[c].reserve(rows);
     if (kinds[c] == Kind::text) codes[c].reserve(rows);
   }
-  pos = body;
-  while (next_record(text, pos, fields)) {
+  CsvReader second(text);
+  second.next(fields);
+  while (second.next(fields)) {
     for (std::size_t c = 0; c < width; ++c) {
       if (kinds[c] == Kind::integer) {
         parse_integer(fields[c], integers[c].emplace_back());
