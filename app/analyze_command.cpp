@@ -12,6 +12,7 @@
 #include "analysis/network/network_report.hpp"
 #include "app/commands.hpp"
 #include "app/files.hpp"
+#include "app/network_input.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/import/import.hpp"
 #include "sim/json_text.hpp"
@@ -25,65 +26,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct LoadedNetwork {
-  CsrLayer layer;
-  std::vector<std::string> labels;
-  nlohmann::ordered_json source;  // what was read, for graph.json
-};
-
-std::string lower_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
-// A scenario's world, as the first replicate of `village run` builds it, after `weeks`
-// steps of its model. The one place that knows how a scenario becomes a World.
-World scenario_world(const Scenario& scenario, std::uint32_t weeks) {
-  const RandomStream rng(scenario.plan.seed, 0);
-  World world = make_world_factory(scenario)(rng);
-  if (weeks > 0) {
-    std::unique_ptr<Model> model = scenario.model->make(scenario.model_values);
-    model->initialize(world, rng);
-    for (std::uint32_t t = 0; t < weeks; ++t)
-      model->step(world, StepContext{rng, t});
-    model->add_history_layers(world);
-  }
-  return world;
-}
-
 LoadedNetwork load_scenario_network(const AnalyzeOptions& options) {
   Scenario scenario = load_scenario(options.input);
   if (options.seed) scenario.plan.seed = *options.seed;
-  const std::uint32_t weeks = options.week.value_or(0);
-  World world = scenario_world(scenario, weeks);
-  std::string name = options.layer;
-  // A community's parents' own network is its family and friends.
-  if (name.empty() && scenario.community) name = "family_friends";
-  if (name.empty()) name = world.layers.size() == 1 ? world.layers.begin()->first : "network";
-  const auto it = world.layers.find(name);
-  if (it == world.layers.end()) {
-    std::string names;
-    for (const auto& [layer_name, layer] : world.layers)
-      names += (names.empty() ? "" : ", ") + layer_name;
-    throw InputError({options.input}, fmt::format("the world has no network layer '{}'", name),
-                     fmt::format("choose one of {} with --layer{}", names,
-                                 weeks == 0 ? " (layers of what happened, such as a community's "
-                                              "co_attendance, exist after --week N)"
-                                            : ""));
-  }
-  LoadedNetwork loaded{std::move(it->second), {}, {}};
-  loaded.source = {{"scenario", fs::absolute(options.input).string()},
-                   {"seed", scenario.plan.seed},
-                   {"week", weeks},
-                   {"layer", name},
-                   {"world", scenario.world_kind()}};
+  LoadedNetwork loaded =
+      scenario_network(scenario, options.input, options.layer, options.week.value_or(0));
+  loaded.source["scenario"] = fs::absolute(options.input).string();
   return loaded;
 }
 
 LoadedNetwork load_file_network(const AnalyzeOptions& options) {
-  const fs::path path(options.input);
   if (options.week) {
     throw InputError({options.input}, "--week applies to a scenario, not to a network file",
                      "drop --week, or give a scenario (.toml)");
@@ -92,32 +44,12 @@ LoadedNetwork load_file_network(const AnalyzeOptions& options) {
     throw InputError({options.input}, "--layer applies to a scenario, not to a network file",
                      "drop --layer: a network file holds one layer");
   }
-  const std::string ext = lower_extension(path);
-  std::string format = options.format;
-  if (format == "auto") format = ext == ".graphml" || ext == ".xml" ? "graphml" : "edge_list";
-  const char delimiter = ext == ".csv" ? ',' : '\0';
-  ImportedNetwork imported;
-  if (format == "graphml") {
-    imported = read_graphml(path);
-  } else if (format == "affiliation") {
-    AffiliationOptions affiliation;
-    affiliation.delimiter = delimiter;
-    affiliation.header = options.header;
-    affiliation.weight =
-        options.projection == "newman" ? ProjectionWeight::newman : ProjectionWeight::count;
-    imported = read_affiliation_projection(path, affiliation);
-  } else {
-    EdgeListOptions edge_list;
-    edge_list.delimiter = delimiter;
-    edge_list.header = options.header;
-    edge_list.weighted = options.weighted;
-    imported = read_edge_list(path, edge_list);
-  }
-  LoadedNetwork loaded{std::move(imported.layer), std::move(imported.labels), {}};
-  loaded.source = {{"file", fs::absolute(path).string()}, {"format", format}};
-  if (format == "affiliation")
-    loaded.source["projection"] = options.projection == "newman" ? "newman" : "count";
-  return loaded;
+  NetworkFileOptions file;
+  file.format = options.format;
+  file.projection = options.projection;
+  file.header = options.header;
+  file.weighted = options.weighted;
+  return file_network(options.input, file);
 }
 
 }  // namespace

@@ -191,10 +191,14 @@ int calibrate_command(const CalibrateOptions& options) {
   if (matching && options.waves == 0)
     throw InputError({"--waves"}, "history matching needs at least one wave",
                      "give --waves 1 or more");
-  const std::string text = read_scenario_text(options.scenario);
+  const std::string text =
+      options.scenario_text.empty() ? read_scenario_text(options.scenario) : options.scenario_text;
   const toml::table root = parse_scenario_text(text, options.scenario);
   const Scenario base = scenario_from_table(root, options.scenario, text);
-  const CalibrationTargets targets = read_calibration_targets(options.targets);
+  const CalibrationTargets targets =
+      options.targets_text.empty()
+          ? read_calibration_targets(options.targets)
+          : read_calibration_targets_text(options.targets_text, options.targets);
 
   std::vector<SweepFactor> factors;
   std::vector<c::Prior> priors;

@@ -76,6 +76,10 @@ struct CalibrateOptions {
   double shard_wait = 3600;  // seconds a shard waits for another's simulations
   bool quiet = false;
   OutputOptions output;  // the format of its tables (it records no time series)
+  // When not empty, the scenario and the targets themselves; `scenario` and `targets` name
+  // them (what the Python module passes for a TOML string or a dict).
+  std::string scenario_text;
+  std::string targets_text;
 };
 
 // `village calibrate`: posterior.csv, generations.csv, targets.csv, parameters.csv,

@@ -75,8 +75,8 @@ std::string timeseries_with_strategy(const std::vector<StrategyRuns>& strategies
     for (const RunRecord& run : s.runs) {
       for (const MetricRow& row : run.rows) {
         if (!record.keeps(row.metric, row.group)) continue;
-        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},", name, run.run, row.step,
-                       csv_field(row.metric), csv_field(row.group));
+        fmt::format_to(std::back_inserter(out), "{},{},{},", name, run.run, row.step);
+        append_metric_group(out, row);
         append_stored_value(out, row.value);
         out.push_back('\n');
       }

@@ -12,6 +12,7 @@
 #include "app/interrupt.hpp"
 #include "app/output_files.hpp"
 #include "app/record_filter.hpp"
+#include "app/run_manifest.hpp"
 #include "app/skipped_meetings.hpp"
 #include "scenarios/scenario.hpp"
 #include "sim/json_text.hpp"
@@ -24,34 +25,6 @@ namespace village {
 namespace fs = std::filesystem;
 
 namespace {
-
-nlohmann::ordered_json manifest(const Scenario& scenario, const std::vector<RunRecord>& runs,
-                                const std::vector<std::string>& files, int threads,
-                                std::chrono::system_clock::time_point start,
-                                std::chrono::system_clock::time_point end, double wall_seconds) {
-  nlohmann::ordered_json json;
-  json["village_version"] = kVersion;
-  json["git_revision"] = kGitRevision;
-  json["compiler"] = fmt::format("{}, {}", kCompiler, kBuildFlags);
-  json["host"] = host_name();
-  json["scenario_file"] = fs::absolute(scenario.path).string();
-  json["scenario"] = scenario.to_json();
-  json["scenario_text"] = scenario.text;
-  json["random"] = {{"generator", "Philox4x64-10 (Random123)"},
-                    {"master_seed", scenario.plan.seed},
-                    {"stream_key", "(master_seed, run)"},
-                    {"counter", "(step, agent, purpose, draw)"}};
-  json["threads"] = threads;
-  json["start_time"] = iso_time(start);
-  json["end_time"] = iso_time(end);
-  json["wall_seconds"] = wall_seconds;
-  nlohmann::ordered_json per_run = nlohmann::ordered_json::array();
-  for (const RunRecord& run : runs)
-    per_run.push_back({{"run", run.run}, {"wall_seconds", run.wall_seconds}});
-  json["runs"] = per_run;
-  json["files"] = files;
-  return json;
-}
 
 // The outcomes a policymaker reads first, for all parents, the vulnerable, those with a
 // language barrier and each community; the rest stays in summary.csv.
@@ -119,8 +92,8 @@ int run_command(const RunOptions& options) {
 
   tables[0].csv = timeseries_csv(runs, record);
   tables[1].csv = summary_csv(runs);
-  const nlohmann::ordered_json manifest_json =
-      manifest(scenario, runs, files, threads, start, end, wall);
+  nlohmann::ordered_json manifest_json = run_manifest(scenario, runs, threads, start, end, wall);
+  manifest_json["files"] = files;
   write_outputs(out, format, std::move(tables), {{out / "manifest.json", json_text(manifest_json)}},
                 manifest_json);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <utility>
 
 #include "scenarios/scenario.hpp"
 #include "scenarios/suggest.hpp"
@@ -119,8 +120,12 @@ CalibrationTarget read_target(const toml::table& table, const std::string& file)
 }  // namespace
 
 CalibrationTargets read_calibration_targets(const std::string& path) {
+  return read_calibration_targets_text(read_scenario_text(path), path);
+}
+
+CalibrationTargets read_calibration_targets_text(std::string text, const std::string& path) {
   CalibrationTargets result;
-  result.text = read_scenario_text(path);
+  result.text = std::move(text);
   const toml::table root = parse_scenario_text(result.text, path);
   for (const auto& [key, node] : root) {
     const std::string k(key.str());

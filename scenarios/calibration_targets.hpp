@@ -55,5 +55,7 @@ struct CalibrationTargets {
 
 // Reads and checks TARGETS.toml. Throws InputError at the offending key.
 CalibrationTargets read_calibration_targets(const std::string& path);
+// The same for a text that `path` names (its messages say `path`).
+CalibrationTargets read_calibration_targets_text(std::string text, const std::string& path);
 
 }  // namespace village

@@ -12,6 +12,19 @@ std::string csv_field(std::string_view text) {
   return quoted + "\"";
 }
 
+void append_csv_field(fmt::memory_buffer& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(text);
+    return;
+  }
+  out.push_back('"');
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
 bool CsvReader::next(std::vector<std::string>& fields) {
   fields.clear();
   if (position_ >= text_.size()) return false;

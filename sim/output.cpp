@@ -104,14 +104,21 @@ std::string format_value(double value) {
   return fmt::format("{}", value);
 }
 
+void append_metric_group(fmt::memory_buffer& out, const MetricRow& row) {
+  append_csv_field(out, row.metric);
+  out.push_back(',');
+  append_csv_field(out, row.group);
+  out.push_back(',');
+}
+
 std::string timeseries_csv(const std::vector<RunRecord>& runs, const SeriesFilter& record) {
   fmt::memory_buffer out;
   fmt::format_to(std::back_inserter(out), "run,step,metric,group,value\n");
   for (const RunRecord& run : runs) {
     for (const MetricRow& row : run.rows) {
       if (!record.keeps(row.metric, row.group)) continue;
-      fmt::format_to(std::back_inserter(out), "{},{},{},{},", run.run, row.step,
-                     csv_field(row.metric), csv_field(row.group));
+      fmt::format_to(std::back_inserter(out), "{},{},", run.run, row.step);
+      append_metric_group(out, row);
       append_stored_value(out, row.value);
       out.push_back('\n');
     }
@@ -127,8 +134,8 @@ std::string summary_csv(const std::vector<RunRecord>& runs) {
     const std::uint32_t last = run.rows.back().step;
     for (const MetricRow& row : run.rows) {
       if (row.step != last) continue;
-      fmt::format_to(std::back_inserter(out), "{},{},{},", run.run, csv_field(row.metric),
-                     csv_field(row.group));
+      fmt::format_to(std::back_inserter(out), "{},", run.run);
+      append_metric_group(out, row);
       append_stored_value(out, row.value);
       out.push_back('\n');
     }

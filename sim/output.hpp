@@ -27,6 +27,9 @@ void write_files_atomically(
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
                                      const std::vector<std::string>& names);
 
+// "metric,group," of a row, as CSV fields (the long tables' middle columns).
+void append_metric_group(fmt::memory_buffer& out, const MetricRow& row);
+
 // Long format: run,step,metric,group,value; rows in run order, then step order; only
 // the series `record` keeps. Values at the stored precision (output_format.hpp).
 std::string timeseries_csv(const std::vector<RunRecord>& runs, const SeriesFilter& record = {});

@@ -39,6 +39,16 @@ void for_each_index_balanced(std::int64_t begin, std::int64_t end, Body&& body) 
     body(i);
 }
 
+// body(i) for i in [0, count) where each item is heavy (a block of a file to compress):
+// handed out one by one, in parallel from two items on. body must not throw.
+template <typename Body>
+void for_each_heavy_item(std::int64_t count, Body&& body) {
+#pragma omp parallel for schedule( \
+    dynamic, 1) if (count > 1 && !omp_in_parallel() && omp_get_max_threads() > 1)
+  for (std::int64_t i = 0; i < count; ++i)
+    body(i);
+}
+
 // body(chunk, lo, hi) for consecutive chunks [lo, hi) of kReductionChunk indices, chunks
 // handed out dynamically (skewed work). Chunk numbers let a body fill per-chunk results
 // that the caller combines in chunk order, independent of the thread count.

@@ -1,6 +1,7 @@
-// village.compare and village.sweep: the CLI's commands themselves (compare_command,
-// sweep_command), quiet, into a folder whose tables the package then reads back. The
-// scenario is validated here first, so that errors about overrides say so.
+// village.compare, village.sweep and village.calibrate: the CLI's commands themselves
+// (compare_command, sweep_command, calibrate_command), quiet, into a folder whose tables the
+// package then reads back. The scenario is validated here first, so that errors about overrides say
+// so.
 
 #include <pybind11/stl.h>
 
@@ -54,7 +55,7 @@ int sweep(const std::string& kind, const py::object& scenario, const std::string
           const std::vector<std::string>& params, std::optional<std::uint64_t> seed,
           std::optional<int> threads, const std::string& strategy, const std::string& out,
           bool timeseries, const std::string& record, const std::string& record_groups,
-          const std::string& format) {
+          const std::string& format, const std::string& posterior) {
   const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
   load_source(source);
   SweepOptions options;
@@ -69,12 +70,43 @@ int sweep(const std::string& kind, const py::object& scenario, const std::string
   options.strategy = strategy;
   options.out = out;
   options.timeseries = timeseries;
+  options.posterior = posterior;
   options.quiet = true;
   options.output.format = format;
   options.output.record = record;
   options.output.record_groups = record_groups;
   int code = 0;
   run_command_interruptible([&] { code = sweep_command(options); });
+  return code;
+}
+
+int calibrate(const std::string& kind, const py::object& scenario, const std::string& relative_to,
+              const py::list& overrides, const std::string& targets,
+              const std::string& targets_text, const std::string& method, std::size_t waves,
+              std::size_t points_per_wave, const std::string& refine,
+              std::optional<std::size_t> particles, std::optional<std::size_t> budget,
+              std::optional<std::uint32_t> replicates, std::optional<std::uint64_t> seed,
+              std::optional<int> threads, const std::string& out, const std::string& format) {
+  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
+  load_source(source);
+  CalibrateOptions options;
+  set_scenario(options, source);
+  options.targets = targets;
+  options.targets_text = targets_text;
+  options.method = method;
+  options.waves = waves;
+  options.points_per_wave = points_per_wave;
+  options.refine = refine;
+  options.particles = particles;
+  options.budget = budget;
+  options.replicates = replicates;
+  options.seed = seed;
+  options.threads = threads;
+  options.out = out;
+  options.quiet = true;
+  options.output.format = format;
+  int code = 0;
+  run_command_interruptible([&] { code = calibrate_command(options); });
   return code;
 }
 
@@ -90,8 +122,14 @@ void register_commands(py::module_& m) {
         py::arg("overrides"), py::arg("design"), py::arg("samples"), py::arg("morris_levels"),
         py::arg("replicates"), py::arg("params"), py::arg("seed"), py::arg("threads"),
         py::arg("strategy"), py::arg("out"), py::arg("timeseries"), py::arg("record"),
-        py::arg("record_groups"), py::arg("format"),
+        py::arg("record_groups"), py::arg("format"), py::arg("posterior"),
         "`village sweep` into `out`, quiet; the GIL is released. Returns its exit code.");
+  m.def("calibrate", &calibrate, py::arg("kind"), py::arg("scenario"), py::arg("relative_to"),
+        py::arg("overrides"), py::arg("targets"), py::arg("targets_text"), py::arg("method"),
+        py::arg("waves"), py::arg("points_per_wave"), py::arg("refine"), py::arg("particles"),
+        py::arg("budget"), py::arg("replicates"), py::arg("seed"), py::arg("threads"),
+        py::arg("out"), py::arg("format"),
+        "`village calibrate` into `out`, quiet; the GIL is released. Returns its exit code.");
   m.def(
       "read_table",
       [](const std::string& path) {

@@ -12,6 +12,7 @@
 
 #include "analysis/network/graph_input.hpp"
 #include "analysis/network/network_report.hpp"
+#include "app/network_input.hpp"
 #include "arrays.hpp"
 #include "bindings.hpp"
 #include "csv_table.hpp"
@@ -71,59 +72,24 @@ NetworkPtr from_edges(
   return network;
 }
 
-std::string lower_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
-// The readers as `village analyze network FILE` chooses them (app/analyze_command.cpp).
-NetworkPtr read(const std::string& file, std::string format, bool header, bool weighted,
+// The readers as `village analyze network FILE` chooses them (app/network_input.cpp).
+NetworkPtr read(const std::string& file, const std::string& format, bool header, bool weighted,
                 bool directed, const std::string& projection) {
-  const fs::path path(file);
-  const std::string ext = lower_extension(path);
-  if (format == "auto") format = ext == ".graphml" || ext == ".xml" ? "graphml" : "edge_list";
-  const char delimiter = ext == ".csv" ? ',' : '\0';
-  if (format != "graphml" && format != "affiliation" && format != "edge_list")
-    throw InputError({"format"}, fmt::format("unknown network format '{}'", format),
-                     "use auto, edge_list, graphml or affiliation");
-  if (projection != "count" && projection != "newman")
-    throw InputError({"projection"}, fmt::format("unknown projection '{}'", projection),
-                     "use count or newman");
-  ImportedNetwork imported;
+  NetworkFileOptions options{format, projection, header, weighted, directed};
+  LoadedNetwork loaded;
   {
     py::gil_scoped_release release;
-    if (format == "graphml") {
-      imported = read_graphml(path);
-    } else if (format == "affiliation") {
-      AffiliationOptions affiliation;
-      affiliation.delimiter = delimiter;
-      affiliation.header = header;
-      affiliation.weight =
-          projection == "newman" ? ProjectionWeight::newman : ProjectionWeight::count;
-      imported = read_affiliation_projection(path, affiliation);
-    } else {
-      EdgeListOptions edge_list;
-      edge_list.delimiter = delimiter;
-      edge_list.header = header;
-      edge_list.weighted = weighted;
-      edge_list.direction = directed ? Direction::directed : Direction::undirected;
-      imported = read_edge_list(path, edge_list);
-    }
+    loaded = file_network(file, options);
   }
   auto network = std::make_shared<Network>();
-  network->layer = std::move(imported.layer);
-  network->labels = std::move(imported.labels);
-  nlohmann::ordered_json source = {{"file", fs::absolute(path).string()}, {"format", format}};
-  if (format == "affiliation") source["projection"] = projection;
-  network->source = json_text(source);
+  network->layer = std::move(loaded.layer);
+  network->labels = std::move(loaded.labels);
+  network->source = json_text(loaded.source);
   return network;
 }
 
-// A scenario's world as the first replicate of `village run` builds it, after `weeks`
-// steps of its model, as `village analyze network SCENARIO --week N` builds it
-// (app/analyze_command.cpp's scenario_world, with its choice of layer and its message).
+// A scenario's world's layer, as `village analyze network SCENARIO --week N` takes it
+// (app/network_input.cpp).
 NetworkPtr from_scenario(const std::string& kind, const py::object& scenario_object,
                          const std::string& relative_to, const py::list& overrides,
                          std::string layer, std::uint32_t weeks,
@@ -131,42 +97,15 @@ NetworkPtr from_scenario(const std::string& kind, const py::object& scenario_obj
   const ScenarioSource source = scenario_source(kind, scenario_object, relative_to, overrides);
   Scenario scenario = load_source(source);
   if (seed) scenario.plan.seed = *seed;
-  const WorldFactory make_world = make_world_factory(scenario);
-  World world;
+  LoadedNetwork loaded;
   {
     py::gil_scoped_release release;
-    const RandomStream rng(scenario.plan.seed, 0);
-    world = make_world(rng);
-    if (weeks > 0) {
-      std::unique_ptr<Model> model = scenario.model->make(scenario.model_values);
-      model->initialize(world, rng);
-      for (std::uint32_t t = 0; t < weeks; ++t)
-        model->step(world, StepContext{rng, t});
-      model->add_history_layers(world);
-    }
-  }
-  if (layer.empty() && scenario.community) layer = "family_friends";
-  if (layer.empty()) layer = world.layers.size() == 1 ? world.layers.begin()->first : "network";
-  const auto it = world.layers.find(layer);
-  if (it == world.layers.end()) {
-    std::string names;
-    for (const auto& [name, unused] : world.layers)
-      names += (names.empty() ? "" : ", ") + name;
-    throw InputError({source.path.string()},
-                     fmt::format("the world has no network layer '{}'", layer),
-                     fmt::format("choose one of {} with layer={}", names,
-                                 weeks == 0 ? " (layers of what happened, such as a community's "
-                                              "co_attendance, exist after week=N)"
-                                            : ""));
+    loaded = scenario_network(scenario, source.path.string(), std::move(layer), weeks,
+                              {"layer=", "week=N"});
   }
   auto network = std::make_shared<Network>();
-  network->layer = std::move(it->second);
-  network->source =
-      json_text(nlohmann::ordered_json{{"scenario", fs::absolute(source.path).string()},
-                                       {"seed", scenario.plan.seed},
-                                       {"week", weeks},
-                                       {"layer", layer},
-                                       {"world", scenario.world_kind()}});
+  network->layer = std::move(loaded.layer);
+  network->source = json_text(loaded.source);
   return network;
 }
 

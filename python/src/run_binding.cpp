@@ -14,6 +14,7 @@
 #include "app/files.hpp"
 #include "app/output_files.hpp"
 #include "app/record_filter.hpp"
+#include "app/run_manifest.hpp"
 #include "app/skipped_meetings.hpp"
 #include "arrays.hpp"
 #include "bindings.hpp"
@@ -62,33 +63,14 @@ struct Columns {
   }
 };
 
+// `village run`'s manifest (app/run_manifest.cpp), and how it was called.
 nlohmann::ordered_json manifest(const ScenarioSource& source, const Scenario& scenario,
                                 const std::vector<RunRecord>& runs, int threads,
                                 std::chrono::system_clock::time_point start,
                                 std::chrono::system_clock::time_point end, double wall_seconds) {
-  // The keys of `village run`'s manifest (app/run_command.cpp), plus how it was called.
-  nlohmann::ordered_json json;
-  json["village_version"] = kVersion;
-  json["git_revision"] = kGitRevision;
-  json["compiler"] = fmt::format("{}, {}", kCompiler, kBuildFlags);
-  json["host"] = host_name();
+  nlohmann::ordered_json json = run_manifest(scenario, runs, threads, start, end, wall_seconds);
   json["interface"] = "python";
-  json["scenario_file"] = fs::absolute(scenario.path).string();
-  json["scenario"] = scenario.to_json();
-  json["scenario_text"] = scenario.text;
   if (!source.override_keys.empty()) json["scenario_text_overridden"] = source.command_text();
-  json["random"] = {{"generator", "Philox4x64-10 (Random123)"},
-                    {"master_seed", scenario.plan.seed},
-                    {"stream_key", "(master_seed, run)"},
-                    {"counter", "(step, agent, purpose, draw)"}};
-  json["threads"] = threads;
-  json["start_time"] = iso_time(start);
-  json["end_time"] = iso_time(end);
-  json["wall_seconds"] = wall_seconds;
-  nlohmann::ordered_json per_run = nlohmann::ordered_json::array();
-  for (const RunRecord& run : runs)
-    per_run.push_back({{"run", run.run}, {"wall_seconds", run.wall_seconds}});
-  json["runs"] = per_run;
   return json;
 }
 

@@ -1,4 +1,4 @@
-"""village from Python: run, compare and sweep scenarios, analyse networks.
+"""village from Python: run, compare, sweep and calibrate scenarios, analyse networks.
 
     import village
     result = village.run("scenarios/examples/sir_demo.toml", seed=3, replicates=2,
@@ -25,8 +25,8 @@ from ._network import Network, NetworkAnalysis
 from ._tables import Table, read_sqlite_table
 from ._village import InputError, __version__
 
-__all__ = ["run", "compare", "sweep", "analyze_network", "scenario_toml", "Network",
-           "NetworkAnalysis", "Table", "RunResult", "CompareResult", "SweepResult",
+__all__ = ["run", "compare", "sweep", "calibrate", "analyze_network", "scenario_toml", "Network",
+           "NetworkAnalysis", "Table", "RunResult", "CompareResult", "SweepResult", "CalibrateResult",
            "InputError", "__version__"]
 
 
@@ -245,22 +245,83 @@ def _factor(name, spec):
 
 def sweep(scenario, params, *, design="lhs", samples=None, morris_levels=4, replicates=None,
           seed=None, threads=None, strategy=None, out=None, timeseries=False, format="csv.gz",
-          record=None, record_groups=None, relative_to=None, overrides=None, **dotted):
+          record=None, record_groups=None, posterior=None, relative_to=None, overrides=None,
+          **dotted):
     """A sweep over scenario keys: `village sweep`, quiet.
 
     params: {"model.transmissibility": (0.05, 0.4), "network.mean_degree": (4, 12, "int"),
     "network.generator": ["erdos_renyi", "watts_strogatz"], "model.recovery": None}, or
     the CLI's --param texts as a list. out: default a temporary folder; a sweep stopped
-    by Ctrl-C resumes when called again with the same out.
+    by Ctrl-C resumes when called again with the same out. posterior: a CalibrateResult or
+    a calibration's folder, whose posterior the points are drawn from (--posterior).
     """
+    if isinstance(posterior, _CommandResult):
+        posterior = posterior.out
     if isinstance(params, Mapping):
         params = [_factor(name, spec) for name, spec in params.items()]
     kind, value, folder, pairs = _scenario_args(scenario, relative_to, overrides, dotted)
     target, temporary = _out_folder(out, "village-sweep-")
     _village.sweep(kind, value, folder, pairs, design, samples, morris_levels, replicates,
                    list(params), seed, threads, strategy or "", target, timeseries,
-                   _names(record), _names(record_groups), format)
+                   _names(record), _names(record_groups), format,
+                   "" if posterior is None else os.fspath(posterior))
     return SweepResult(target, temporary, format)
+
+
+class CalibrateResult(_CommandResult):
+    """village.calibrate: posterior (Table: the accepted particles, weighted), generations,
+    targets, parameters and correlations (Tables), report (calibration.html's path),
+    manifest; out is the folder (a stopped calibration resumes when called again with the
+    same out)."""
+
+    def __init__(self, out, temporary, format):
+        super().__init__(out, temporary, format)
+        for name in ("posterior", "generations", "targets", "parameters", "correlations",
+                     "waves"):
+            setattr(self, name, self._table(name))
+        self.report = self.out / "calibration.html"
+
+    def to_pandas(self):
+        """posterior.csv as a DataFrame."""
+        return self.posterior.to_pandas()
+
+    def __repr__(self):
+        rows = len(self.posterior) if self.posterior is not None else 0
+        return f"CalibrateResult({rows} posterior rows, out={self.out})"
+
+
+def _targets_args(targets, relative_to):
+    """(path, text) for the extension: a file as it is (text empty), or a TOML string's or
+    dict's text under a nominal path in `relative_to` that its messages name."""
+    folder = Path(os.fspath(relative_to)) if relative_to is not None else Path()
+    if isinstance(targets, Mapping):
+        return os.fspath(folder / "<targets dict>"), _village.dict_to_toml(dict(targets))
+    if isinstance(targets, os.PathLike):
+        return os.fspath(targets), ""
+    if isinstance(targets, str):
+        is_text = "\n" in targets or "=" in targets or targets.lstrip().startswith("[")
+        return (os.fspath(folder / "<targets>"), targets) if is_text else (targets, "")
+    _village.input_error("targets", f"a {type(targets).__name__} is not a targets file",
+                         "give a path, a TOML string or a dict")
+
+
+def calibrate(scenario, targets, *, method="abc-smc", waves=4, points=0, refine=None,
+              particles=None, budget=None, replicates=None, seed=None, threads=None, out=None,
+              format="csv.gz", relative_to=None, overrides=None, **dotted):
+    """Fits world parameters to observed patterns: `village calibrate`, quiet.
+
+    targets: TARGETS.toml as a path, a TOML string or a dict ({"target": [{"name": ...,
+    "value": ..., "sd": ...}], "parameter": [{"name": "model.x"}]}); docs/calibration.md.
+    method: "abc-smc" or "history-matching" (waves, points per wave and refine="abc-smc"
+    as --waves, --points, --refine). out: default a temporary folder.
+    """
+    kind, value, folder, pairs = _scenario_args(scenario, relative_to, overrides, dotted)
+    targets_path, targets_text = _targets_args(targets, relative_to)
+    target, temporary = _out_folder(out, "village-calibrate-")
+    _village.calibrate(kind, value, folder, pairs, targets_path, targets_text, method, waves,
+                       points, refine or "", particles, budget, replicates, seed, threads,
+                       target, format)
+    return CalibrateResult(target, temporary, format)
 
 
 def analyze_network(network, *, layer=None, week=None, seed=None, threads=None, format="auto",

@@ -1,14 +1,17 @@
 // The stored precision, gzip's determinism, --record's patterns and SQLite tables.
 #include "sim/output_format.hpp"
 
+#include <fmt/format.h>
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <random>
+#include <vector>
 
 #include "sim/error.hpp"
+#include "sim/parallel.hpp"
 #include "sim/sqlite_tables.hpp"
 
 namespace fs = std::filesystem;
@@ -55,6 +58,33 @@ TEST_CASE("stored values keep seven significant digits and whole numbers exactly
   }
 }
 
+TEST_CASE("the rounded text written directly is the shortest text of the stored value", "[unit]") {
+  // append_stored_value writes "%.7g" without reading it back; that must be what "{}"
+  // writes for the stored value, at every magnitude and sign, and near the round-ups.
+  std::mt19937_64 random(11);
+  std::uniform_real_distribution<double> exponent(-20, 16);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<double> values{9999999.5, 9999999.4, 0.99999995, 0.000099999995, 1e-5,  1.5e-5,
+                             0.0001,    1e7 - 0.3, -1e-10,     2.5e-300,       1e300, 5e-324};
+  for (int i = 0; i < 100000; ++i) {
+    const double value = std::pow(10.0, exponent(random)) * (unit(random) < 0.5 ? -1 : 1);
+    values.push_back(value);
+    // Values a hair either side of a seven-digit decimal.
+    const double decimal = village::stored_value(value);
+    values.push_back(std::nextafter(decimal, 0.0));
+    values.push_back(std::nextafter(decimal, 2 * decimal));
+  }
+  int differing = 0;
+  for (const double value : values) {
+    const std::string direct = village::stored_value_text(value);
+    const std::string shortest = fmt::format("{}", village::stored_value(value));
+    if (direct != shortest) {
+      ++differing;
+      UNSCOPED_INFO(fmt::format("{:.17g}: {} against {}", value, direct, shortest));
+    }
+  }
+  CHECK(differing == 0);
+}
 TEST_CASE("gzip output is the same bytes every time and reads back", "[unit]") {
   std::string text;
   for (int i = 0; i < 100000; ++i)
@@ -68,6 +98,36 @@ TEST_CASE("gzip output is the same bytes every time and reads back", "[unit]") {
   CHECK(static_cast<unsigned char>(first[1]) == 0x8b);
   CHECK(first.substr(4, 4) == std::string(4, '\0'));
   CHECK(gunzip(village::gzip_text("")).empty());
+}
+
+TEST_CASE("gzip's parallel blocks give one member, the same bytes at any thread count", "[unit]") {
+  std::string text;
+  for (int i = 0; text.size() < (5u << 20); ++i)
+    text += fmt::format("{},{},reach,community:{},{}\n", i % 20, i, i % 7, (i * 37) % 1000 / 1e3);
+  village::set_thread_count(1);
+  const std::string one = village::gzip_text(text);
+  village::set_thread_count(2);
+  const std::string two = village::gzip_text(text);
+  CHECK(one == two);
+  CHECK(gunzip(two) == text);  // inflate checks the CRC-32 and the length in the trailer
+  // Blocks primed with the text before them compress about as well as one stream.
+  std::string single(compressBound(static_cast<uLong>(text.size())) + 64, '\0');
+  z_stream stream{};
+  REQUIRE(deflateInit2(&stream, village::kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) ==
+          Z_OK);
+  stream.next_in = reinterpret_cast<Bytef*>(text.data());
+  stream.avail_in = static_cast<uInt>(text.size());
+  stream.next_out = reinterpret_cast<Bytef*>(single.data());
+  stream.avail_out = static_cast<uInt>(single.size());
+  REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+  const double single_size = static_cast<double>(single.size() - stream.avail_out);
+  deflateEnd(&stream);
+  CHECK(static_cast<double>(two.size()) < 1.01 * single_size);
+  // Texts ending exactly at a block's end, and one byte past it.
+  for (const std::size_t size : {std::size_t{1} << 20, (std::size_t{1} << 21) + 1}) {
+    const std::string piece = text.substr(0, size);
+    CHECK(gunzip(village::gzip_text(piece)) == piece);
+  }
 }
 
 TEST_CASE("record filters take exact names and prefixes", "[unit]") {
