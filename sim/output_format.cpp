@@ -159,6 +159,7 @@ bool deflate_block(std::string_view text, std::size_t begin, std::size_t end, st
   }
   ok = ok && stream.avail_in == 0;
   out.resize(produced);
+  out.shrink_to_fit();  // deflateBound's room, held by every block, would double the peak
   deflateEnd(&stream);
   return ok;
 }
@@ -193,9 +194,14 @@ std::string gzip_text(std::string_view text) {
     throw std::runtime_error("zlib: deflate failed");
   // Header: magic, deflate, no flags, time 0, no extra flags, Unix.
   std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+  std::size_t total = out.size() + 8;
+  for (const std::string& block : compressed)
+    total += block.size();
+  out.reserve(total);
   uLong crc = crc32(0, nullptr, 0);
   for (std::size_t i = 0; i < blocks; ++i) {
     out.append(compressed[i]);
+    std::string().swap(compressed[i]);
     const std::size_t length = std::min(text.size(), (i + 1) * kGzipBlock) - i * kGzipBlock;
     crc = crc32_combine(crc, crcs[i], static_cast<z_off_t>(length));
   }

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <span>
 #include <stdexcept>
 
 #include "analysis/network/influence_maximisation.hpp"
 #include "analysis/network/key_figure_selection.hpp"
 #include "models/community_schema.hpp"
+#include "models/parent_support/week_helpers.hpp"
 #include "models/targeting_scores.hpp"
 
 namespace village::parent_support {
@@ -61,9 +63,9 @@ std::vector<NodeId> key_figures_among(const CommunityView& view, const std::vect
 }  // namespace
 
 const std::vector<std::string>& key_figure_rules() {
-  static const std::vector<std::string> rules =
-      with_centrality_rules({"all", "random", "vulnerable_first"},
-                            {"one_per_community", "friend_nomination", "greedy_influence"});
+  static const std::vector<std::string> rules = with_centrality_rules(
+      {"all", "random", "vulnerable_first"},
+      {"one_per_community", "friend_nomination", "greedy_influence", "referents"});
   return rules;
 }
 
@@ -128,6 +130,20 @@ std::vector<NodeId> choose_key_figures(const World& world, const CommunityView& 
     }
     const CsrLayer naming = CsrLayer::from_edges(graph.node_count(), arcs, Direction::directed);
     chosen = key_figures_among(view, network::friend_nomination(naming, capacity, stream));
+  } else if (rule == "referents") {
+    // Social referents (Paluck et al. 2016): those whose view parents attend to, scored by
+    // the trust parents have in them, summed over the parents who know them (each tie
+    // counts 1 in a world the model has not yet given trust).
+    const CsrLayer& figures = world.layer(std::string(community::layer::key_figures));
+    const bool has_trust = figures.has_attribute(kTrust);
+    const std::span<const float> trust =
+        has_trust ? figures.attribute(kTrust) : std::span<const float>{};
+    std::vector<double> score(graph.node_count(), 0.0);
+    for (NodeId k = view.key_figures.begin; k < view.key_figures.end; ++k) {
+      for (NodeId parent : figures.neighbours(k))  // the parent's trust in k
+        score[k] += has_trust ? trust[find_arc(figures, parent, k)] : 1.0;
+    }
+    chosen = by_score(view, {score, true});
   } else if (rule == "greedy_influence") {
     network::CelfOptions options;
     options.k = capacity;

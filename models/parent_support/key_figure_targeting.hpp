@@ -21,6 +21,8 @@
 //   greedy_influence   CELF greedy influence maximisation under an independent cascade
 //                      with p = 0.05 on 100 live-edge samples, among key figures only
 //                      (Kempe et al. 2003; Leskovec et al. 2007)
+//   referents          social referents: the most trust parents place in them, summed over
+//                      the parents who know them (Paluck et al. 2016, PNAS 113:566)
 // Ties are broken by the smaller id; every random choice draws from the run's stream, so
 // the choice is the same for any thread count.
 

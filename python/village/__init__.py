@@ -299,7 +299,8 @@ def _targets_args(targets, relative_to):
     if isinstance(targets, os.PathLike):
         return os.fspath(targets), ""
     if isinstance(targets, str):
-        is_text = "\n" in targets or "=" in targets or targets.lstrip().startswith("[")
+        is_text = not os.path.exists(targets) and (
+            "\n" in targets or "=" in targets or targets.lstrip().startswith("["))
         return (os.fspath(folder / "<targets>"), targets) if is_text else (targets, "")
     _village.input_error("targets", f"a {type(targets).__name__} is not a targets file",
                          "give a path, a TOML string or a dict")

@@ -32,6 +32,7 @@ std::string gunzip(const std::string& compressed) {
     REQUIRE((status == Z_OK || status == Z_STREAM_END));
     out.append(chunk, sizeof(chunk) - stream.avail_out);
   }
+  REQUIRE(stream.avail_in == 0);  // one member: nothing after its trailer
   inflateEnd(&stream);
   return out;
 }

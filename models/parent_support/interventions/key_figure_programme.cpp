@@ -54,8 +54,7 @@ Use most_use(Week& week) {
   const OutreachPlan& plan = week.params.plan;
   const double figures = enrolled_count(week.state.read<Column::enrolled>());
   const double visits = events_in_week(plan.key_figure_visits_per_week, week.week) * figures;
-  return {plan.key_figure_coordination_hours * figures +
-              week.params.capacity.introduction_hours * visits,
+  return {plan.hours_per_figure() * figures + week.params.capacity.introduction_hours * visits,
           visits, 0};
 }
 
@@ -135,7 +134,7 @@ void visit(Week& week) {
   if (!runs(running, Intervention::key_figure_programme)) return;
   const OutreachPlan& plan = week.params.plan;
   const double coordination =
-      plan.key_figure_coordination_hours * enrolled_count(week.state.read<Column::enrolled>());
+      plan.hours_per_figure() * enrolled_count(week.state.read<Column::enrolled>());
   week.state.write<Column::hours>().key_figure_programme += coordination;
   const std::uint32_t visits = events_in_week(plan.key_figure_visits_per_week, week.week);
   Use used{coordination, 0, 0};
@@ -167,7 +166,19 @@ std::vector<ParamSpec> KeyFigurePlan::specs() {
                      "most key figures the programme enrols (0: every key figure)"),
        integer_param("key_figure_reselect_weeks", 0, 0, 520, "weeks", "M5, M11", "scenario",
                      "weeks after which the enrolled key figures are chosen again on the "
-                     "network as it is then (0: chosen once)")});
+                     "network as it is then (0: chosen once)"),
+       flag_param("key_figure_speaks_for_limits", false, "M5, M17",
+                  "Paluck et al. 2016 (PNAS 113:566; referents who speak against conflict); seed "
+                  "000 tip 3",
+                  "the programme asks its key figures to speak for clear limits, so that they "
+                  "weigh in the norm of the parents who trust them (referent_weight)"),
+       plausible(real_param("key_figure_norm_hours", 0.5, 0, 40, "hours per key figure per week",
+                            "M5, M17", "assumption, swept",
+                            "extra support a week for a key figure who speaks for limits "
+                            "(preparing the message, the local figures)"),
+                 0.25, 1,
+                 "judgement: a quarter to a full hour a week on top of the key figure's "
+                 "support; no seed prices it")});
 }
 
 void KeyFigurePlan::read(const ParamValues& values) {
@@ -177,6 +188,8 @@ void KeyFigurePlan::read(const ParamValues& values) {
   key_figure_targeting = values.text(outreach_key("key_figure_targeting"));
   key_figure_capacity = values.real(outreach_key("key_figure_capacity"));
   key_figure_reselect_weeks = values.real(outreach_key("key_figure_reselect_weeks"));
+  key_figure_speaks_for_limits = values.flag(outreach_key("key_figure_speaks_for_limits"));
+  key_figure_norm_hours = values.real(outreach_key("key_figure_norm_hours"));
 }
 
 ProgrammeSpec key_figure_programme_programme() {

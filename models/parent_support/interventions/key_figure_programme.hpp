@@ -16,6 +16,16 @@ struct KeyFigurePlan {
   std::string key_figure_targeting;  // the rule that enrols key figures (key_figure_targeting.hpp)
   double key_figure_capacity;        // 0: every key figure
   double key_figure_reselect_weeks;  // 0: chosen once
+  // The programme asks its key figures to speak for clear limits (B9, M17), for
+  // key_figure_norm_hours more support a week each.
+  bool key_figure_speaks_for_limits;
+  double key_figure_norm_hours;
+
+  // Support hours a week for each enrolled key figure.
+  double hours_per_figure() const {
+    return key_figure_coordination_hours +
+           (key_figure_speaks_for_limits ? key_figure_norm_hours : 0.0);
+  }
 
   static std::vector<ParamSpec> specs();
   void read(const ParamValues& values);

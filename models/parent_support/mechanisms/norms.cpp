@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/parent_support/interventions/programme.hpp"
 #include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
@@ -78,6 +79,16 @@ std::vector<ParamSpec> NormParams::specs() {
           share_param("competence_threshold", 0.2, "threshold per unit competence", "M13, M17",
                       "assumption, swept", "fall of the threshold per unit of competence"),
           0.1, 0.4, "judgement: half to double the default"),
+      plausible(
+          real_param("referent_weight", 2, 0, 100, "support ties per unit trust", "M5, M17",
+                     "Paluck et al. 2016 (PNAS 113:566); assumption, swept",
+                     "weight, in the norm of a parent who knows it, of an enrolled key figure "
+                     "who speaks for limits (key_figure_speaks_for_limits), times the "
+                     "parent's trust in it"),
+          1, 4,
+          "Paluck et al. 2016: students seeded as social referents moved their peers' norms "
+          "more than other seeds did; judgement: a trusted referent weighs as one to four "
+          "friends"),
       real_param("evening_weight", 1, 0, 100, "ties per adopter seen", "M17",
                  "seed 000 tip 3 (parent evenings exchanging agreements, Urk)",
                  "weight of each limit-setting parent seen at a parent evening, in support "
@@ -127,7 +138,8 @@ NormParams NormParams::from(const ParamValues& values) {
                     values.real("competence_threshold"),  values.real("evening_weight"),
                     values.real("adoption_rate"),         values.real("abandon_rate"),
                     values.real("risk_intercept"),        values.real("or_limits"),
-                    values.real("or_monitoring"),         values.real("or_support")};
+                    values.real("or_monitoring"),         values.real("or_support"),
+                    values.real("referent_weight")};
   params.log_or_limits = std::log(params.or_limits);
   params.log_or_monitoring = std::log(params.or_monitoring);
   params.log_or_support = std::log(params.or_support);
@@ -218,11 +230,27 @@ void spread_norms(Week& week) {
   auto& evening_seen = week.state.write<Column::evening_seen>();
   auto& limits = week.state.write<Column::limit_setting>();
   auto& next = week.state.write<Column::limit_setting_next>();
+  // B9: enrolled key figures who speak for limits, while the programme runs.
+  const auto& running = week.state.read<Column::running>();
+  const bool referents = week.params.plan.key_figure_speaks_for_limits &&
+                         runs(running, Intervention::key_figure_programme);
+  const auto& enrolled = week.state.read<Column::enrolled>();
+  const CsrLayer& figures = week.state.read<Column::key_figure_ties>();
+  const auto figure_trust = figures.attribute(kTrust);
   for_each_index(0, view.parents.size(), [&](std::int64_t i) {
     const auto p = static_cast<std::size_t>(i);
     const NodeId agent = view.parents.begin + static_cast<NodeId>(p);
     double adopters = np.evening_weight * evening_adopters[p];
     double seen = np.evening_weight * evening_seen[p];
+    if (referents) {
+      for (ArcIndex a = figures.first_arc(agent); a < figures.end_arc(agent); ++a) {
+        const NodeId figure = figures.targets()[a];
+        if (!enrolled[figure - view.key_figures.begin]) continue;
+        const double weight = np.referent_weight * figure_trust[a];
+        adopters += weight;
+        seen += weight;
+      }
+    }
     for (ArcIndex a = friends.first_arc(agent); a < friends.end_arc(agent); ++a) {
       if (strength[a] < threshold_strength) continue;
       const NodeId other = friends.targets()[a];
@@ -257,7 +285,8 @@ StepInfo norms_step() {
       "M13, M17",
       "seed 000 tip 3; Centola 2010",
       "limit setting spreads as a complex contagion over support ties and evenings",
-      {columns({Column::friend_ties, Column::norm_threshold, Column::stress, Column::competence}),
+      {columns({Column::friend_ties, Column::norm_threshold, Column::stress, Column::competence,
+                Column::running, Column::enrolled, Column::key_figure_ties}),
        columns({Column::evening_adopters, Column::evening_seen, Column::limit_setting,
                 Column::limit_setting_next}),
        columns({Column::friend_ties, Column::stress, Column::competence})},

@@ -50,6 +50,7 @@ struct NormParams {
   double or_limits;
   double or_monitoring;
   double or_support;
+  double referent_weight;  // B9: a key figure speaking for limits, in support ties per unit trust
   // log(or_*), computed once by from().
   double log_or_limits = 0, log_or_monitoring = 0, log_or_support = 0;
 

@@ -319,6 +319,9 @@ TEST_CASE("key figures are chosen by a network rule, the same for any thread cou
       highest_out = std::max(highest_out, known);
   }
   CHECK(lowest_in >= highest_out);
+  // referents: before the model has given ties trust, each tie counts 1, as degree.
+  CHECK(choose_key_figures(world, view, "referents", k, rng, 0) ==
+        choose_key_figures(world, view, "degree", k, rng, 0));
   // Random choices differ between weeks (re-selection draws anew), deterministically.
   const auto week1 = choose_key_figures(world, view, "random", k, rng, 1);
   CHECK(week1 == choose_key_figures(world, view, "random", k, rng, 1));
