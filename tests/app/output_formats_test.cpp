@@ -256,3 +256,32 @@ TEST_CASE(
   CHECK(canonical(dir / "merged" / "village.sqlite", "results", results_columns) == results);
   CHECK(canonical(dir / "merged" / "village.sqlite", "timeseries", series_columns) == series);
 }
+
+#ifdef VILLAGE_HAVE_MPI
+TEST_CASE("sweep: csv.gz bytes and the database's canonical rows are the same at 1 and 3 ranks",
+          "[sweep][mpi]") {
+  const fs::path dir = fresh_directory("formats_sweep_mpi");
+  write_text(dir / "s.toml", kSir);
+  const std::string sweep = "sweep " + (dir / "s.toml").string() +
+                            " --design lhs --samples 8 --replicates 2 --timeseries --quiet "
+                            "--threads 1 --param model.transmissibility=0.05:0.4 --out ";
+  for (const char* format : {"csv.gz", "sqlite"}) {
+    INFO(format);
+    const fs::path plain = dir / (std::string("plain_") + format);
+    REQUIRE(run_village(sweep + plain.string() + " --format " + format, dir).exit_code == 0);
+    const fs::path ranks = dir / (std::string("ranks_") + format);
+    REQUIRE(village_test::run_village_under_mpirun(
+                3, sweep + ranks.string() + " --format " + format, dir / "mpi_err.txt") == 0);
+    if (std::string(format) == "csv.gz") {
+      CHECK(read_file(ranks / "timeseries.csv.gz") == read_file(plain / "timeseries.csv.gz"));
+      CHECK(read_file(ranks / "results.csv") == read_file(plain / "results.csv"));
+    } else {
+      const std::string series = "point, replicate, step, metric, \"group\", value";
+      CHECK(canonical(ranks / "village.sqlite", "timeseries", series) ==
+            canonical(plain / "village.sqlite", "timeseries", series));
+      CHECK(query_csv(ranks / "village.sqlite", "design") ==
+            query_csv(plain / "village.sqlite", "design"));
+    }
+  }
+}
+#endif
