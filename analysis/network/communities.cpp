@@ -8,6 +8,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace village::network {
 
@@ -107,6 +109,9 @@ double modularity(const CsrLayer& layer, const std::vector<std::uint32_t>& membe
   return q;
 }
 
+// Leiden iterations at most: ample, as a partition is usually stable within a few.
+constexpr int kLeidenIterations = 100;
+
 Communities detect_communities(const CsrLayer& layer, CommunityMethod method, std::uint64_t seed) {
   require_undirected(layer, "detect_communities");
   Communities result;
@@ -138,9 +143,24 @@ Communities detect_communities(const CsrLayer& layer, CommunityMethod method, st
     igraph_integer_t clusters = 0;
     igraph_real_t quality = 0;
     const double resolution = total > 0 ? 1.0 / total : 1.0;
-    check(igraph_community_leiden(&graph.graph, &weights.vector, &node_weights.vector, resolution,
-                                  0.01, false, -1, &membership.vector, &clusters, &quality),
+    // One iteration at a time from the last partition, until it no longer changes (what
+    // n_iterations = -1 does), but at most kLeidenIterations: on some weighted graphs the
+    // unbounded loop did not end (a co-attendance layer under a sanitizer build).
+    std::vector<std::uint32_t> previous;
+    result.stable = false;
+    for (int iteration = 0; iteration < kLeidenIterations; ++iteration) {
+      check(
+          igraph_community_leiden(&graph.graph, &weights.vector, &node_weights.vector, resolution,
+                                  0.01, iteration > 0, 1, &membership.vector, &clusters, &quality),
           "igraph_community_leiden");
+      std::uint32_t count = 0;
+      std::vector<std::uint32_t> now = canonical(membership.vector, count);
+      if (now == previous) {
+        result.stable = true;
+        break;
+      }
+      previous = std::move(now);
+    }
   } else {
     IgraphVector level_modularity;
     check(igraph_community_multilevel(&graph.graph, &weights.vector, 1.0, &membership.vector,

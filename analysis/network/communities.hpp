@@ -29,6 +29,9 @@ struct Communities {
   std::vector<std::uint32_t> membership;
   std::uint32_t count = 0;
   double modularity = 0;
+  // Leiden: the partition stopped changing within the iterations allowed (else it is the
+  // last one, and the report says so).
+  bool stable = true;
 };
 
 Communities detect_communities(const CsrLayer& layer, CommunityMethod method, std::uint64_t seed);

@@ -112,6 +112,9 @@ NetworkReport analyse_network(const CsrLayer& layer, const std::vector<std::stri
                           {"seed", options.seed},
                           {"count", communities.count},
                           {"modularity", null_if_nan(communities.modularity)}};
+  // Said only when Leiden hit its iteration cap (communities.hpp): the partition is usable
+  // but not a fixed point.
+  if (!communities.stable) graph["communities"]["stable"] = false;
   graph["bridges"] = bridge_list.size();
   graph["cross_community_share"] = cross.share;
   graph["betweenness"] =

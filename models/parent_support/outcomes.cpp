@@ -19,7 +19,8 @@
   X(fit)                    \
   X(support_point)          \
   X(contact_person)         \
-  X(partnership)
+  X(partnership)            \
+  X(word_of_mouth)
 
 namespace village::parent_support {
 

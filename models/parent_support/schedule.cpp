@@ -26,6 +26,7 @@
   X(trust)                \
   X(groups)               \
   X(evenings)             \
+  X(word_of_mouth)        \
   X(ties_formed)          \
   X(support)              \
   X(norms)                \

@@ -103,6 +103,12 @@ using ChannelColumn = std::vector<ChannelCounts>;
 using SupportByKind = std::array<double, 3>;  // by SupportKind
 using RunningFlags = std::array<std::uint8_t, kInterventionCount>;
 using Conditions = std::array<double, 4>;  // the partnership's (M7)
+// Word of mouth so far (B6): tellings and the chances to tell (a teller's support tie to a
+// parent who had not heard), by the teller's kind: took part, or only informed.
+struct WordOfMouthTotals {
+  double engaged_told = 0, engaged_chances = 0;
+  double informed_told = 0, informed_chances = 0;
+};
 
 // X(name, owner, type, meaning). Owners: parents, professionals, key_figures,
 // organisations (columns indexed from the kind's first agent), schools, or week (one
@@ -141,6 +147,10 @@ using Conditions = std::array<double, 4>;  // the partnership's (M7)
   X(network_of, parents, Indices, "the parent network a parent belongs to, or -1 (M20)")          \
   X(buddies, parents, Counts16, "per volunteer: parents buddied (M19)")                           \
   X(buddied, parents, Flags, "has a buddy (M19)")                                                 \
+  X(heard, parents, Flags, "knows of the offer: groups, evenings, the support point (B6)")        \
+  X(heard_via, parents, Flags,                                                                    \
+    "how: 1 a channel or meeting, 2 a parent who took part, 3 an informed one")                   \
+  X(engaged, parents, Flags, "has taken part in a meeting or an evening (B6)")                    \
   X(buddy_candidates, week, AgentLists, "per neighbourhood: vulnerable parents, in order")        \
   X(hours_left, professionals, Reals, "hours left this week (M22)")                               \
   X(professional_inviting, professionals, Reals, "share of contacts in an inviting tone (M3)")    \
@@ -168,7 +178,8 @@ using Conditions = std::array<double, 4>;  // the partnership's (M7)
   X(voice_fit, week, double, "fit of groups, evenings and newsletters to parents' needs (M21)")   \
   X(voice_changes, week, std::vector<std::uint32_t>, "weeks of panel meetings not yet in effect") \
   X(key_figures_chosen, week, bool, "the key-figure programme has chosen its figures (M5)")       \
-  X(buddies_ranked, week, bool, "buddy_candidates are in buddy_targeting's order (M19)")
+  X(buddies_ranked, week, bool, "buddy_candidates are in buddy_targeting's order (M19)")          \
+  X(word_of_mouth, week, WordOfMouthTotals, "tellings and chances to tell so far, by kind (B6)")
 
 // The network layers the model reads or changes: X(name, layer, meaning).
 #define VILLAGE_PS_LAYERS(X)                                                                  \

@@ -16,6 +16,7 @@
 #include "models/parent_support/mechanism.hpp"
 #include "models/parent_support/mechanisms/fit.hpp"
 #include "models/parent_support/mechanisms/trust.hpp"
+#include "models/parent_support/mechanisms/word_of_mouth.hpp"
 #include "models/parent_support/outcomes.hpp"
 #include "models/parent_support/param_helpers.hpp"
 #include "models/parent_support/week_helpers.hpp"
@@ -75,6 +76,9 @@ std::map<std::uint32_t, std::vector<NodeId>> who_comes(Week& week, std::size_t s
   const CsrLayer& caseload = week.state.read<Column::caseload>();
   const auto& institutional_trust = week.state.read<Column::institutional_trust>();
   const auto trust = caseload.attribute(kTrust);
+  // B6: a parent who knows of the offer (as of last week) comes more readily.
+  const auto& heard = week.state.read<Column::heard>();
+  const double heard_gain = WordOfMouthParams::from(week.values).heard_attendance_gain;
   std::map<std::uint32_t, std::vector<NodeId>> by_class;
   for (NodeId p : week.state.read<Column::school_parents>()[s]) {
     const NodeId agent = view.parents.begin + p;
@@ -83,7 +87,9 @@ std::map<std::uint32_t, std::vector<NodeId>> who_comes(Week& week, std::size_t s
     for (ArcIndex a = caseload.first_arc(agent); a < caseload.end_arc(agent); ++a)
       school_trust = std::max<double>(school_trust, trust[a]);
     const double chance =
-        std::clamp(gp.attend_base + gp.attend_trust * school_trust, 0.0, 1.0) * fit;
+        std::clamp(gp.attend_base + gp.attend_trust * school_trust + heard_gain * heard[p], 0.0,
+                   1.0) *
+        fit;
     if (week.rng.uniform(week.week, agent, kEvening, s) < chance) {
       by_class[view.parent_class[p]].push_back(p);
       evening_this_week[p] = 1;
@@ -162,11 +168,11 @@ StepInfo evenings_step() {
                 "and talk with their child's teachers",
                 {columns({Column::evening_school, Column::voice_fit, Column::caseload,
                           Column::institutional_trust, Column::school_parents,
-                          Column::limit_setting, Column::professional_competence}),
+                          Column::limit_setting, Column::professional_competence, Column::heard}),
                  columns({Column::evening_this_week, Column::spending, Column::evening_adopters,
                           Column::evening_seen, Column::friend_ties, Column::new_friend_ties,
                           Column::meeting_log, Column::caseload, Column::institutional_trust}),
-                 columns({Column::limit_setting})},
+                 columns({Column::limit_setting, Column::heard})},
                 initialize,
                 hold_evenings};
   step.params = evening_specs;
