@@ -17,11 +17,35 @@ namespace village::python {
 
 namespace {
 
-// The scenario as a command reads it: the file itself, or the text with `path` naming it.
+// What every command's options share: the scenario as the command reads it (the file
+// itself, or the text with `path` naming it), validated here first, and where, with what
+// seed, replicates, threads and format it runs, quiet.
 template <typename Options>
-void set_scenario(Options& options, const ScenarioSource& source) {
+Options command_options(const std::string& kind, const py::object& scenario,
+                        const std::string& relative_to, const py::list& overrides,
+                        const std::string& out, std::optional<std::uint64_t> seed,
+                        std::optional<std::uint32_t> replicates, std::optional<int> threads,
+                        const std::string& format) {
+  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
+  load_source(source);
+  Options options;
   options.scenario = source.path.string();
   if (!source.file_as_is) options.scenario_text = source.command_text();
+  options.out = out;
+  options.seed = seed;
+  options.replicates = replicates;
+  options.threads = threads;
+  options.quiet = true;
+  options.output.format = format;
+  return options;
+}
+
+// Runs `command(options)` with the CLI's signal handlers; returns its exit code.
+template <typename Options>
+int run_command(int (*command)(const Options&), const Options& options) {
+  int code = 0;
+  run_command_interruptible([&] { code = command(options); });
+  return code;
 }
 
 int compare(const std::string& kind, const py::object& scenario, const std::string& relative_to,
@@ -30,23 +54,13 @@ int compare(const std::string& kind, const py::object& scenario, const std::stri
             std::optional<std::uint32_t> replicates, std::optional<int> threads,
             const std::string& record, const std::string& record_groups,
             const std::string& format) {
-  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
-  load_source(source);
-  CompareOptions options;
-  set_scenario(options, source);
+  auto options = command_options<CompareOptions>(kind, scenario, relative_to, overrides, out, seed,
+                                                 replicates, threads, format);
   options.strategies = strategies;
   options.what_if = what_if;
-  options.out = out;
-  options.seed = seed;
-  options.replicates = replicates;
-  options.threads = threads;
-  options.quiet = true;
-  options.output.format = format;
   options.output.record = record;
   options.output.record_groups = record_groups;
-  int code = 0;
-  run_command_interruptible([&] { code = compare_command(options); });
-  return code;
+  return run_command(compare_command, options);
 }
 
 int sweep(const std::string& kind, const py::object& scenario, const std::string& relative_to,
@@ -56,28 +70,18 @@ int sweep(const std::string& kind, const py::object& scenario, const std::string
           std::optional<int> threads, const std::string& strategy, const std::string& out,
           bool timeseries, const std::string& record, const std::string& record_groups,
           const std::string& format, const std::string& posterior) {
-  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
-  load_source(source);
-  SweepOptions options;
-  set_scenario(options, source);
+  auto options = command_options<SweepOptions>(kind, scenario, relative_to, overrides, out, seed,
+                                               replicates, threads, format);
   options.design = design;
   options.samples = samples;
   options.morris_levels = morris_levels;
-  options.replicates = replicates;
   options.params = params;
-  options.seed = seed;
-  options.threads = threads;
   options.strategy = strategy;
-  options.out = out;
   options.timeseries = timeseries;
   options.posterior = posterior;
-  options.quiet = true;
-  options.output.format = format;
   options.output.record = record;
   options.output.record_groups = record_groups;
-  int code = 0;
-  run_command_interruptible([&] { code = sweep_command(options); });
-  return code;
+  return run_command(sweep_command, options);
 }
 
 int calibrate(const std::string& kind, const py::object& scenario, const std::string& relative_to,
@@ -87,10 +91,8 @@ int calibrate(const std::string& kind, const py::object& scenario, const std::st
               std::optional<std::size_t> particles, std::optional<std::size_t> budget,
               std::optional<std::uint32_t> replicates, std::optional<std::uint64_t> seed,
               std::optional<int> threads, const std::string& out, const std::string& format) {
-  const ScenarioSource source = scenario_source(kind, scenario, relative_to, overrides);
-  load_source(source);
-  CalibrateOptions options;
-  set_scenario(options, source);
+  auto options = command_options<CalibrateOptions>(kind, scenario, relative_to, overrides, out,
+                                                   seed, replicates, threads, format);
   options.targets = targets;
   options.targets_text = targets_text;
   options.method = method;
@@ -99,15 +101,7 @@ int calibrate(const std::string& kind, const py::object& scenario, const std::st
   options.refine = refine;
   options.particles = particles;
   options.budget = budget;
-  options.replicates = replicates;
-  options.seed = seed;
-  options.threads = threads;
-  options.out = out;
-  options.quiet = true;
-  options.output.format = format;
-  int code = 0;
-  run_command_interruptible([&] { code = calibrate_command(options); });
-  return code;
+  return run_command(calibrate_command, options);
 }
 
 }  // namespace

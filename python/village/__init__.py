@@ -45,6 +45,11 @@ def _flatten(prefix, value, pairs):
         pairs.append((prefix, _plain(value)))
 
 
+def _is_toml_text(value):
+    """Whether a string is TOML itself rather than a path: a newline, '=' or a table."""
+    return "\n" in value or "=" in value or value.lstrip().startswith("[")
+
+
 def _scenario_args(scenario, relative_to, overrides, dotted):
     """(kind, value, folder, [(dotted key, value)]) for the extension."""
     if isinstance(scenario, Mapping):
@@ -52,8 +57,7 @@ def _scenario_args(scenario, relative_to, overrides, dotted):
     elif isinstance(scenario, os.PathLike):
         kind, value = "path", os.fspath(scenario)
     elif isinstance(scenario, str):
-        is_text = "\n" in scenario or "=" in scenario or scenario.lstrip().startswith("[")
-        kind, value = ("text" if is_text else "path"), scenario
+        kind, value = ("text" if _is_toml_text(scenario) else "path"), scenario
     else:
         _village.input_error("scenario", f"a {type(scenario).__name__} is not a scenario",
                              "give a path, a TOML string or a dict")
@@ -299,8 +303,7 @@ def _targets_args(targets, relative_to):
     if isinstance(targets, os.PathLike):
         return os.fspath(targets), ""
     if isinstance(targets, str):
-        is_text = not os.path.exists(targets) and (
-            "\n" in targets or "=" in targets or targets.lstrip().startswith("["))
+        is_text = not os.path.exists(targets) and _is_toml_text(targets)
         return (os.fspath(folder / "<targets>"), targets) if is_text else (targets, "")
     _village.input_error("targets", f"a {type(targets).__name__} is not a targets file",
                          "give a path, a TOML string or a dict")
